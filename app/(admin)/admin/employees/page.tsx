@@ -1,0 +1,151 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireFace } from "@/server/auth/guard";
+import { serverApi } from "@/server/trpc/server";
+import { listEmployeesInput } from "@/server/trpc/routers/people";
+import { toLocale } from "@/i18n/locales";
+import { StatusBadge } from "@/components/admin/status-badge";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : undefined);
+
+export default async function EmployeesPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireFace("admin");
+  if (user.role !== "hr_admin") redirect("/admin");
+  const params = await searchParams;
+  const parsed = listEmployeesInput.safeParse({
+    search: one(params.q),
+    departmentId: one(params.department),
+    status: one(params.status),
+    sort: one(params.sort),
+    direction: one(params.dir),
+    page: Number(one(params.page) ?? 1),
+  });
+  // A hand-edited URL with nonsense in it shows the unfiltered first page rather than an error.
+  const input = parsed.success ? parsed.data : listEmployeesInput.parse({});
+  const api = await serverApi();
+  const [result, departments, t, tCommon, locale] = await Promise.all([
+    api.people.listEmployees(input),
+    api.people.departments(),
+    getTranslations("admin"),
+    getTranslations("common"),
+    getLocale().then(toLocale),
+  ]);
+  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const query = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams();
+    const merged = {
+      q: input.search,
+      department: input.departmentId,
+      status: input.status,
+      sort: input.sort,
+      dir: input.direction,
+      page: input.page,
+      ...changes,
+    };
+    for (const [key, value] of Object.entries(merged)) if (value !== undefined && value !== "") next.set(key, String(value));
+    return `/admin/employees?${next.toString()}`;
+  };
+  const sortHeader = (column: typeof input.sort, label: string) => {
+    const active = input.sort === column;
+    const direction = active && input.direction === "asc" ? "desc" : "asc";
+    return (
+      <th scope="col" aria-sort={active ? (input.direction === "asc" ? "ascending" : "descending") : "none"} className="px-4 py-3 font-medium">
+        <Link href={query({ sort: column, dir: direction, page: 1 })} className="inline-flex items-center gap-1 hover:text-ink" title={t("sortBy", { column: label })}>
+          {label}
+          <span aria-hidden className={active ? "text-brand-600" : "text-line"}>{active && input.direction === "desc" ? "▼" : "▲"}</span>
+        </Link>
+      </th>
+    );
+  };
+
+  return (
+    <div className="mx-auto max-w-6xl">
+      <h1 className="text-2xl font-bold">{t("employeesTitle")}</h1>
+      <p className="mt-1 text-sm text-muted">{t("employeesSubtitle")}</p>
+
+      <form className="mt-6 flex flex-wrap items-end gap-3" action="/admin/employees">
+        <label className="flex-1 text-sm font-medium">
+          <span className="sr-only">{tCommon("search")}</span>
+          <input
+            name="q"
+            defaultValue={input.search}
+            placeholder={t("searchPlaceholder")}
+            className="min-h-11 w-full rounded-lg border border-line bg-white px-3 outline-none focus:border-brand-500"
+          />
+        </label>
+        <label className="text-sm font-medium">
+          <span className="sr-only">{t("department")}</span>
+          <select name="department" defaultValue={input.departmentId ?? ""} className="min-h-11 rounded-lg border border-line bg-white px-3">
+            <option value="">{t("department")}: {tCommon("all")}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>{locale === "ko" ? d.nameKo : d.nameEn}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          <span className="sr-only">{t("status")}</span>
+          <select name="status" defaultValue={input.status ?? ""} className="min-h-11 rounded-lg border border-line bg-white px-3">
+            <option value="">{t("status")}: {tCommon("all")}</option>
+            <option value="active">{t("statusActive")}</option>
+            <option value="suspended">{t("statusSuspended")}</option>
+            <option value="left">{t("statusLeft")}</option>
+          </select>
+        </label>
+        <input type="hidden" name="sort" value={input.sort} />
+        <input type="hidden" name="dir" value={input.direction} />
+        <button className="min-h-11 rounded-lg bg-ink px-5 text-sm font-semibold text-white">{tCommon("search")}</button>
+      </form>
+
+      <div className="mt-4 overflow-hidden rounded-xl border border-line bg-white">
+        <table className="w-full text-left text-sm" data-testid="employees-table">
+          <thead className="border-b border-line bg-canvas/60 text-muted">
+            <tr>
+              {sortHeader("employeeNo", t("employeeNo"))}
+              {sortHeader("name", t("name"))}
+              <th scope="col" className="px-4 py-3 font-medium">{t("email")}</th>
+              {sortHeader("department", t("department"))}
+              {sortHeader("status", t("status"))}
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((row) => (
+              <tr key={row.id} className="border-b border-line last:border-0 hover:bg-canvas/50">
+                <td className="tabular px-4 py-3 text-muted">{row.employeeNo}</td>
+                <td className="px-4 py-3 font-medium">{row.name}</td>
+                <td className="px-4 py-3 text-muted">{row.email}</td>
+                <td className="px-4 py-3">{locale === "ko" ? row.departmentKo : row.departmentEn}</td>
+                <td className="px-4 py-3"><StatusBadge status={row.status} /></td>
+              </tr>
+            ))}
+            {result.rows.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="px-4 py-16 text-center text-muted">{t("noResults")}</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="mt-4 flex items-center justify-between text-sm text-muted">
+        <span data-testid="employees-total">{tCommon("totalCount", { count: result.total })}</span>
+        <div className="flex items-center gap-3">
+          <span>{tCommon("pageOf", { page: input.page, pages })}</span>
+          <PageLink href={query({ page: input.page - 1 })} disabled={input.page <= 1} label={tCommon("previous")} />
+          <PageLink href={query({ page: input.page + 1 })} disabled={input.page >= pages} label={tCommon("next")} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function PageLink({ href, disabled, label }: { href: string; disabled: boolean; label: string }) {
+  const className = "flex min-h-10 items-center rounded-lg border border-line bg-white px-3 font-medium";
+  return disabled ? (
+    <span aria-disabled className={`${className} opacity-40`}>{label}</span>
+  ) : (
+    <Link href={href} className={`${className} text-ink hover:bg-canvas`}>{label}</Link>
+  );
+}

@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import { requireFace } from "@/server/auth/guard";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { SignOutButton } from "@/components/ui/sign-out-button";
+import { Logo } from "@/components/ui/logo";
+import { NavLink } from "@/components/admin/nav-link";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireFace("admin");
+  const [t, tRoles] = await Promise.all([getTranslations("admin"), getTranslations("roles")]);
+  return (
+    <div className="flex min-h-dvh">
+      <aside className="sticky top-0 flex h-dvh w-60 shrink-0 flex-col border-r border-line bg-white px-4 py-5">
+        <Logo className="px-2 text-lg" />
+        <nav className="mt-8 space-y-1">
+          {user.role === "hr_admin" ? <NavLink href="/admin/employees">{t("employees")}</NavLink> : null}
+          {user.role === "store_manager" ? <NavLink href="/admin/menu">{t("menu")}</NavLink> : null}
+        </nav>
+        <div className="mt-auto border-t border-line pt-4">
+          <p data-testid="admin-user" className="px-2 text-sm font-semibold">{user.name}</p>
+          <p className="px-2 text-xs text-muted">{tRoles(user.role)}</p>
+          <div className="mt-2 flex items-center justify-between">
+            <LanguageSwitch />
+            <SignOutButton className="text-muted hover:bg-canvas hover:text-ink" />
+          </div>
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 px-10 py-8">{children}</main>
+    </div>
+  );
+}

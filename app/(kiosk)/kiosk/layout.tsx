@@ -1,0 +1,32 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireFace } from "@/server/auth/guard";
+import { serverApi } from "@/server/trpc/server";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { SignOutButton } from "@/components/ui/sign-out-button";
+import { Logo } from "@/components/ui/logo";
+import { KioskClock } from "@/components/kiosk/clock";
+
+export default async function KioskLayout({ children }: { children: React.ReactNode }) {
+  await requireFace("kiosk");
+  const [api, locale, t] = await Promise.all([serverApi(), getLocale(), getTranslations("kiosk")]);
+  const profile = await api.session.profile();
+  return (
+    <div className="flex h-dvh flex-col bg-canvas">
+      <header className="flex h-16 shrink-0 items-center gap-4 bg-ink px-5 text-white">
+        <Logo className="text-lg" />
+        <span data-testid="kiosk-store" className="rounded-lg bg-white/10 px-3 py-1 text-sm font-semibold">
+          {(locale === "ko" ? profile.storeKo : profile.storeEn) ?? t("noStore")}
+        </span>
+        <nav className="ml-4 flex gap-1">
+          <span className="flex min-h-12 items-center rounded-xl bg-white/15 px-4 font-semibold">{t("title")}</span>
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <KioskClock locale={locale} />
+          <LanguageSwitch tone="dark" />
+          <SignOutButton className="text-white/80 hover:bg-white/10 hover:text-white" />
+        </div>
+      </header>
+      <main className="min-h-0 flex-1">{children}</main>
+    </div>
+  );
+}

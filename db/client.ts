@@ -1,0 +1,35 @@
+import postgres from "postgres";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that can run a query: the pool or an open transaction. */
+export type DbOrTx = Db | Tx;
+
+export type Database = { db: Db; sql: postgres.Sql; close: () => Promise<void> };
+
+export function connect(url: string, options: { max?: number } = {}): Database {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Each connection works in UTC; stores convert to their own time zone explicitly.
+    connection: { TimeZone: "UTC", application_name: "canteen" },
+  });
+  const db = drizzle(sql, { schema, casing: "snake_case" });
+  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+// One pool per process, kept across hot reloads in development.
+const globalForDb = globalThis as unknown as { canteenDatabase?: Database };
+
+export function appDatabase(url: string, max: number): Database {
+  globalForDb.canteenDatabase ??= connect(url, { max });
+  return globalForDb.canteenDatabase;
+}
+
+export async function closeAppDatabase() {
+  const current = globalForDb.canteenDatabase;
+  globalForDb.canteenDatabase = undefined;
+  await current?.close();
+}

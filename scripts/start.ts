@@ -1,0 +1,83 @@
+/**
+ * `npm start`: one command from a fresh clone to a running Canteen. Starts the embedded
+ * PostgreSQL unless DATABASE_URL is set, applies migrations, seeds an empty database,
+ * builds once, then runs the Next.js server and prints where everything lives.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { connect } from "../db/client";
+import { runMigrations } from "../db/migrate";
+import { isEmpty, seed } from "../db/seed";
+import { DEMO_PASSWORD, demoStaff } from "../db/seed-data";
+import { localAuthSecret, localDatabase } from "./local-database";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+
+const database = await localDatabase();
+let server: ReturnType<typeof spawn> | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server?.once("exit", resolve));
+  }
+  await database.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  await runMigrations(database.url);
+  const { db, close } = connect(database.url, { max: 2 });
+  if (await isEmpty(db)) {
+    console.log("empty database: loading demo data…");
+    await seed(db);
+  }
+  await close();
+
+  const childEnv = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: localAuthSecret(), PORT: String(port) };
+  if (!dev && !existsSync(".next/BUILD_ID")) {
+    console.log("no production build yet: running next build (once)…");
+    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  server = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
+  server.once("exit", (code) => void shutdown(code ?? 1));
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`);
+  printWelcome();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+}
+
+async function waitForHealth(url: string) {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the server did not become healthy at ${url}`);
+}
+
+function printWelcome() {
+  const staff = (role: string) => demoStaff.filter((s) => s.role === role).map((s) => s.email).join(", ");
+  console.log(`
+  Canteen is running${database.embedded ? " on the embedded PostgreSQL (.data/)" : ""}.
+
+    kiosk  ${appUrl}/kiosk   sign in as ${staff("barista")}
+    pay    ${appUrl}/pay     sign in as employee01@canteen.dev … employee50@canteen.dev
+    admin  ${appUrl}/admin   sign in as ${staff("hr_admin")} (HR) or ${staff("store_manager")} (store manager)
+
+    every demo password: ${DEMO_PASSWORD}
+    health ${appUrl}/api/health        stop with Ctrl+C
+`);
+}

@@ -1,0 +1,100 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { env, oidcEnabled } from "@/server/env";
+import { db } from "@/server/db";
+import type { SessionUser } from "./roles";
+import { checkCredentials, loadActiveUser } from "./users";
+
+declare module "next-auth" {
+  interface Session {
+    user: SessionUser;
+  }
+}
+
+class SuspendedSignin extends CredentialsSignin {
+  override code = "suspended";
+}
+
+const credentialsInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(200),
+});
+
+function config(): NextAuthConfig {
+  const current = env();
+  const providers: NextAuthConfig["providers"] = [
+    Credentials({
+      id: "credentials",
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentialsInput.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await checkCredentials(db(), parsed.data.email, parsed.data.password);
+        if (!result.ok) {
+          if (result.reason === "suspended") throw new SuspendedSignin();
+          return null;
+        }
+        return { id: result.user.id, name: result.user.name, email: result.user.email };
+      },
+    }),
+  ];
+  if (oidcEnabled(current) && current.AUTH_OIDC_ISSUER && current.AUTH_OIDC_CLIENT_ID) {
+    providers.push({
+      id: "oidc",
+      name: current.AUTH_OIDC_NAME,
+      type: "oidc",
+      issuer: current.AUTH_OIDC_ISSUER,
+      clientId: current.AUTH_OIDC_CLIENT_ID,
+      clientSecret: current.AUTH_OIDC_CLIENT_SECRET,
+    });
+  }
+
+  return {
+    secret: current.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers,
+    callbacks: {
+      // SSO may only sign in people HR already knows, matched by their company email.
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const email = typeof profile?.email === "string" ? profile.email : null;
+        if (!email || profile?.email_verified === false) return "/login?error=sso_unknown";
+        const user = await loadActiveUser(db(), { email });
+        return user ? true : "/login?error=sso_unknown";
+      },
+      // Runs on every request that reads the session: re-reading the user is what signs
+      // out someone suspended since they signed in, and keeps role changes current.
+      async jwt({ token, user, account }) {
+        const lookup =
+          account?.provider === "oidc" && user?.email
+            ? { email: user.email }
+            : token.sub
+              ? { id: token.sub }
+              : null;
+        if (!lookup) return null;
+        const active = await loadActiveUser(db(), lookup);
+        if (!active) return null;
+        return { ...token, sub: active.id, name: active.name, email: active.email, role: active.role, storeId: active.storeId };
+      },
+      session({ session, token }) {
+        const role = token.role as SessionUser["role"];
+        return {
+          ...session,
+          user: {
+            ...session.user,
+            id: token.sub ?? "",
+            role,
+            name: token.name ?? "",
+            email: token.email ?? "",
+            storeId: (token.storeId as string | null | undefined) ?? null,
+          },
+        };
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

@@ -1,0 +1,16 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { menuItems } from "@/db/schema";
+import { notFound } from "../errors";
+
+/** The barista's sold-out switch; an item of another store is treated as unknown. */
+export async function setSoldOut(args: { tx: DbOrTx; input: { storeId: string; itemId: string; soldOut: boolean } }) {
+  const { tx, input } = args;
+  const [updated] = await tx
+    .update(menuItems)
+    .set({ isSoldOut: input.soldOut })
+    .where(and(eq(menuItems.id, input.itemId), eq(menuItems.storeId, input.storeId)))
+    .returning({ id: menuItems.id, isSoldOut: menuItems.isSoldOut });
+  if (!updated) throw notFound("menuItemNotFound", `menu item ${input.itemId} not found in this store`);
+  return updated;
+}

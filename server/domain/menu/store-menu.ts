@@ -1,0 +1,40 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { menuCategories, menuItemOptionGroups, menuItems, optionChoices, optionGroups } from "@/db/schema";
+
+export type StoreMenu = Awaited<ReturnType<typeof loadStoreMenu>>;
+
+/** The whole menu of one store in display order: categories, items and their option groups. */
+export async function loadStoreMenu(args: { tx: DbOrTx; input: { storeId: string } }) {
+  const { tx, input } = args;
+  const [categories, items, groups] = await Promise.all([
+    tx.select().from(menuCategories).where(eq(menuCategories.storeId, input.storeId)).orderBy(asc(menuCategories.sortOrder)),
+    tx.select().from(menuItems).where(eq(menuItems.storeId, input.storeId)).orderBy(asc(menuItems.sortOrder)),
+    tx.select().from(optionGroups).where(eq(optionGroups.storeId, input.storeId)),
+  ]);
+  const groupIds = groups.map((g) => g.id);
+  const [choices, links] = await Promise.all([
+    groupIds.length
+      ? tx.select().from(optionChoices).where(inArray(optionChoices.groupId, groupIds)).orderBy(asc(optionChoices.sortOrder))
+      : [],
+    groupIds.length
+      ? tx.select().from(menuItemOptionGroups).where(inArray(menuItemOptionGroups.groupId, groupIds)).orderBy(asc(menuItemOptionGroups.sortOrder))
+      : [],
+  ]);
+  const groupsWithChoices = new Map(
+    groups.map((group) => [group.id, { ...group, choices: choices.filter((c) => c.groupId === group.id) }]),
+  );
+  return {
+    categories: categories.map((category) => ({
+      ...category,
+      items: items
+        .filter((item) => item.categoryId === category.id && item.isActive)
+        .map((item) => ({
+          ...item,
+          optionGroups: links
+            .filter((link) => link.itemId === item.id)
+            .flatMap((link) => groupsWithChoices.get(link.groupId) ?? []),
+        })),
+    })),
+  };
+}

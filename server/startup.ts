@@ -1,0 +1,21 @@
+/** Runs once when a server process starts: a bad environment stops it with a message naming the variable. */
+import { env, EnvError } from "./env";
+import { closeAppDatabase } from "@/db/client";
+import { logger } from "./log";
+
+try {
+  env();
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(`Canteen cannot start.\n${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    logger.info({ signal }, "shutting down: closing the database pool");
+    void closeAppDatabase().finally(() => process.exit(0));
+  });
+}

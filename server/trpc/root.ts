@@ -1,0 +1,14 @@
+import { createCallerFactory, router } from "./init";
+import { menuRouter } from "./routers/menu";
+import { peopleRouter } from "./routers/people";
+import { sessionRouter } from "./routers/session";
+
+export const appRouter = router({
+  session: sessionRouter,
+  menu: menuRouter,
+  people: peopleRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);
