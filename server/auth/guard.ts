@@ -1,11 +1,15 @@
 import "server-only";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "./index";
 import { faceRoles, type Face, type SessionUser } from "./roles";
 
+/** The session of this request, read once however many components ask. */
+export const currentSession = cache(() => auth());
+
 /** Lets through only the roles of a face; anyone else lands on the sign-in page, told why. */
 export async function requireFace(face: Face): Promise<SessionUser> {
-  const session = await auth();
+  const session = await currentSession();
   if (!session) redirect(`/login?face=${face}&reason=signin`);
   if (!faceRoles[face].includes(session.user.role)) redirect(`/login?face=${face}&reason=forbidden`);
   return session.user;

@@ -5,6 +5,7 @@ import { env, oidcEnabled } from "@/server/env";
 import { db } from "@/server/db";
 import type { SessionUser } from "./roles";
 import { checkCredentials, loadActiveUser } from "./users";
+import { logger } from "@/server/log";
 
 declare module "next-auth" {
   interface Session {
@@ -53,6 +54,17 @@ function config(): NextAuthConfig {
   return {
     secret: current.AUTH_SECRET,
     trustHost: true,
+    // A wrong password is an everyday event, not a server error with a stack trace.
+    logger: {
+      error(error) {
+        if (error.name === "CredentialsSignin") logger.info({ event: "sign-in refused" }, "sign-in refused");
+        else logger.error({ err: error }, "auth error");
+      },
+      warn(code) {
+        logger.warn({ code }, "auth warning");
+      },
+      debug() {},
+    },
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
     providers,

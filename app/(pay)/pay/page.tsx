@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { requireFace } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { toLocale } from "@/i18n/locales";
 import { LanguageSwitch } from "@/components/ui/language-switch";
@@ -6,6 +7,7 @@ import { SignOutButton } from "@/components/ui/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 
 export default async function PayHome() {
+  await requireFace("pay");
   const [api, t, locale] = await Promise.all([serverApi(), getTranslations("pay"), getLocale()]);
   const me = await api.people.me();
   const department = toLocale(locale) === "ko" ? me.departmentKo : me.departmentEn;
