@@ -22,6 +22,8 @@ import {
   demoStores,
 } from "./seed-data";
 import { hashPassword } from "../server/auth/password";
+import { ensureSystemAccounts, ensureWallets } from "../server/domain/ledger/accounts";
+
 
 /**
  * Creates whatever demo data is missing and never changes what exists, so running it
@@ -132,6 +134,10 @@ export async function seed(db: Db) {
         })),
       )
       .onConflictDoNothing();
+
+    await ensureSystemAccounts(tx, [...storeIds.values()]);
+    const employees = await tx.select({ id: users.id }).from(users).where(eq(users.role, "employee"));
+    await ensureWallets(tx, employees.map((employee) => employee.id));
   });
 }
 

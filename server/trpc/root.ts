@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "./init";
 import { menuRouter } from "./routers/menu";
+import { ordersRouter } from "./routers/orders";
 import { peopleRouter } from "./routers/people";
 import { sessionRouter } from "./routers/session";
 
@@ -7,6 +8,7 @@ export const appRouter = router({
   session: sessionRouter,
   menu: menuRouter,
   people: peopleRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,110 @@
+import { eq } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "@/db/client";
+import { payCodeUses, payDevices, users } from "@/db/schema";
+import { importPayCodeKey, otpEquals, parsePayCode, payCodeOtp, payCodeStep } from "@/lib/paycode";
+import { DomainError, type DomainErrorCode } from "../errors";
+import { hitRateLimit, isRateLimited, rateLimitWindow, type RateLimitInput } from "../rate-limit";
+
+export const PAY_CODE_RATE_WINDOW_SECONDS = 60;
+/** Failed codes one kiosk may scan per window: a busy queue with typos, not a guessing script. */
+export const PAY_CODE_CLIENT_FAILURE_LIMIT = 30;
+/** Failed codes per device number per window; with 10^9 OTPs this keeps guessing hopeless. */
+export const PAY_CODE_DEVICE_FAILURE_LIMIT = 10;
+/** Steps searched behind the current one, so an old code is told apart from a forged one. */
+const LOOKBACK_STEPS = 10;
+/** Steps accepted: the previous one (a code shown just before it changed) and the next (a fast phone clock). */
+const ACCEPTED_BEHIND = 1;
+const ACCEPTED_AHEAD = 1;
+
+export type VerifiedPayCode = { employeeId: string; deviceId: string; step: number };
+
+/**
+ * Checks the code an employee shows and consumes it inside the caller's payment transaction
+ * `tx`: if the payment rolls back, the code stays usable. Failures are counted through `db`
+ * (autocommit), so a rolled-back payment still counts a guess.
+ */
+export async function verifyPayCode(args: {
+  tx: Tx;
+  db: Db;
+  input: { code: string; now: Date; clientKey: string };
+}): Promise<VerifiedPayCode> {
+  const { tx, db, input } = args;
+  const clientBucket = `paycode:client:${input.clientKey}`;
+  const limits = (bucket: string, limit: number) => ({
+    bucket,
+    limit,
+    windowSeconds: PAY_CODE_RATE_WINDOW_SECONDS,
+    now: input.now,
+  });
+  // Read through tx so a passing check never needs a second pool connection while the payment holds one.
+  await refuseIfLimited(tx, limits(clientBucket, PAY_CODE_CLIENT_FAILURE_LIMIT));
+
+  const parsed = parsePayCode(input.code);
+  if (!parsed) {
+    await hitRateLimit(db, limits(clientBucket, PAY_CODE_CLIENT_FAILURE_LIMIT));
+    throw new DomainError("BAD_REQUEST", "payCodeMalformed", "pay code is not 18 digits");
+  }
+  const deviceBucket = `paycode:device:${parsed.deviceNo}`;
+  await refuseIfLimited(tx, limits(deviceBucket, PAY_CODE_DEVICE_FAILURE_LIMIT));
+
+  const fail = async (code: DomainErrorCode, messageKey: string, message: string): Promise<never> => {
+    await hitRateLimit(db, limits(clientBucket, PAY_CODE_CLIENT_FAILURE_LIMIT));
+    await hitRateLimit(db, limits(deviceBucket, PAY_CODE_DEVICE_FAILURE_LIMIT));
+    throw new DomainError(code, messageKey, message, { deviceNo: parsed.deviceNo });
+  };
+
+  // Shared lock: a revocation or suspension at the same moment waits until this payment ends.
+  const [device] = await tx
+    .select({ id: payDevices.id, secret: payDevices.secret, status: payDevices.status, userId: users.id, userStatus: users.status })
+    .from(payDevices)
+    .innerJoin(users, eq(users.id, payDevices.userId))
+    .where(eq(payDevices.deviceNo, parsed.deviceNo))
+    .for("share");
+  if (!device) return fail("BAD_REQUEST", "payCodeInvalid", `no pay device ${parsed.deviceNo}`);
+
+  const current = payCodeStep(input.now);
+  const step = await matchingStep(device.secret, parsed.otp, current);
+  if (step === null) return fail("BAD_REQUEST", "payCodeInvalid", `pay code does not match device ${parsed.deviceNo}`);
+  if (step < current - ACCEPTED_BEHIND) {
+    return fail("BAD_REQUEST", "payCodeExpired", `pay code is ${current - step} steps old`);
+  }
+  // Checked only after the OTP matched, so a guesser learns nothing about the device or its owner.
+  if (device.status !== "active") return fail("FORBIDDEN", "payCodeDeviceRevoked", `pay device ${parsed.deviceNo} is revoked`);
+  if (device.userStatus !== "active") {
+    return fail("FORBIDDEN", "payCodeEmployeeSuspended", `employee of pay device ${parsed.deviceNo} is ${device.userStatus}`);
+  }
+
+  // A second kiosk inserting the same (device, step) waits here for the first transaction and
+  // then conflicts, so exactly one payment gets the code.
+  const used = await tx
+    .insert(payCodeUses)
+    .values({ deviceId: device.id, step: BigInt(step) })
+    .onConflictDoNothing()
+    .returning({ deviceId: payCodeUses.deviceId });
+  if (used.length === 0) return fail("CONFLICT", "payCodeUsed", `pay code of device ${parsed.deviceNo} step ${step} was already used`);
+
+  return { employeeId: device.userId, deviceId: device.id, step };
+}
+
+async function refuseIfLimited(tx: DbOrTx, input: RateLimitInput) {
+  if (await isRateLimited(tx, input)) {
+    const { retryAfterSeconds } = rateLimitWindow(input.now, input.windowSeconds);
+    throw new DomainError("TOO_MANY_REQUESTS", "payCodeTooManyAttempts", `too many failed pay codes for ${input.bucket}`, {
+      retryAfterSeconds,
+    });
+  }
+}
+
+/**
+ * The newest step in [current-10, current+1] whose OTP equals `otp`, or null. Every step is
+ * computed and compared in constant time, so timing does not tell how close a guess came.
+ */
+async function matchingStep(secret: string, otp: string, current: number): Promise<number | null> {
+  const key = await importPayCodeKey(secret);
+  let match: number | null = null;
+  for (let step = current - LOOKBACK_STEPS; step <= current + ACCEPTED_AHEAD; step++) {
+    const expected = await payCodeOtp(key, step);
+    if (otpEquals(expected, otp)) match = step;
+  }
+  return match;
+}

@@ -1,0 +1,149 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { orders, paymentTenders, users, type TenderKind } from "@/db/schema";
+import { DomainError } from "../errors";
+import { lockAccounts, randomShard, systemAccountId, walletOf } from "../ledger/accounts";
+import { postTransfer } from "../ledger/post-transfer";
+import { candidateGrants } from "../vouchers/grants";
+import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
+import { splitTender, type Leg, type Remainder } from "./split";
+
+export type PayOrderInput = {
+  orderId: string;
+  /** The store of the kiosk taking the payment; an order of another store is not found. */
+  storeId: string;
+  /** The employee paying (from their pay code); null for a walk-in paying by card or cash only. */
+  payerId: string | null;
+  remainder: Remainder;
+  actorId: string;
+  now: Date;
+};
+
+export type PaymentResult = {
+  orderId: string;
+  pickupNumber: number;
+  total: bigint;
+  tenders: { kind: TenderKind; amount: bigint; meal?: string; grantId?: string }[];
+  changeDue: bigint;
+  walletBalance: bigint | null;
+  /** Why the payer's meal voucher did not pay, when they had one that could not be used here and now. */
+  voucherRefusal: VoucherRefusal | null;
+};
+
+/** Seams for tests that must prove a failure part-way leaves nothing behind. */
+export type PaymentHooks = { afterLeg?: (leg: Leg["kind"]) => Promise<void> | void };
+
+const sourceKindFor = { card: "card_clearing", cash: "store_cash_drawer" } as const;
+
+/**
+ * Pays a pending order: check → lock (order, then accounts in id order) → split → one
+ * ledger transfer per tender → mark paid. Runs inside the caller's transaction, so either
+ * every leg is written or none is.
+ */
+export async function payOrder(args: { tx: DbOrTx; input: PayOrderInput; hooks?: PaymentHooks }): Promise<PaymentResult> {
+  const { tx, input, hooks } = args;
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, input.orderId), eq(orders.storeId, input.storeId)))
+    .for("no key update");
+  if (!order) throw new DomainError("NOT_FOUND", "orderNotFound", "order not found at this store");
+  if (order.status !== "pending_payment") {
+    throw new DomainError("CONFLICT", "orderNotPayable", `the order is ${order.status}, not waiting for payment`);
+  }
+
+  let vouchers: { grantId: string; accountId: string; meal: string; balance: bigint }[] = [];
+  let refusal: VoucherRefusal | null = null;
+  let walletId: string | null = null;
+  if (input.payerId) {
+    const [payer] = await tx.select({ status: users.status, role: users.role }).from(users).where(eq(users.id, input.payerId));
+    if (!payer || payer.role !== "employee") throw new DomainError("NOT_FOUND", "payerNotFound", "payer not found");
+    if (payer.status !== "active") throw new DomainError("FORBIDDEN", "payerSuspended", "the payer's account is not active");
+    const [grants, wallet] = await Promise.all([candidateGrants(tx, input.payerId, input.now), walletOf(tx, input.payerId)]);
+    const refusals: VoucherRefusal[] = [];
+    for (const grant of grants) {
+      const reason = voucherRefusal(grant, { now: input.now, storeId: input.storeId });
+      if (reason) refusals.push(reason);
+      else vouchers.push({ grantId: grant.id, accountId: grant.accountId, meal: grant.meal, balance: grant.balance });
+    }
+    if (vouchers.length === 0) refusal = mostTellingRefusal(refusals);
+    walletId = wallet?.id ?? null;
+  }
+
+  const revenueId = await systemAccountId(tx, "store_revenue", input.storeId, randomShard());
+  const remainderSourceId =
+    input.remainder.method === "none" ? null : await systemAccountId(tx, sourceKindFor[input.remainder.method], input.storeId);
+  const balances = await lockAccounts(tx, [
+    revenueId,
+    ...(remainderSourceId ? [remainderSourceId] : []),
+    ...(walletId ? [walletId] : []),
+    ...vouchers.map((voucher) => voucher.accountId),
+  ]);
+  // Balances read before the lock may be stale; the split uses the ones under the lock.
+  vouchers = vouchers.map((voucher) => ({ ...voucher, balance: balances.get(voucher.accountId) ?? 0n }));
+  const split = splitTender({
+    total: order.total,
+    vouchers,
+    wallet: walletId ? { accountId: walletId, balance: balances.get(walletId) ?? 0n } : null,
+    remainder: input.remainder,
+  });
+  if (!split.ok) {
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      split.reason,
+      split.reason === "cashShort" ? "the cash handed over does not cover the order" : "the balance is not enough for this payment",
+      { shortfall: Number(split.shortfall), ...(refusal ? { voucherRefusal: refusal } : {}) },
+    );
+  }
+
+  for (const [index, leg] of split.legs.entries()) {
+    const fromId = leg.kind === "voucher" || leg.kind === "wallet" ? leg.accountId : remainderSourceId;
+    if (!fromId) throw new Error("payment: no source account for the remainder");
+    const transferId = await postTransfer(tx, {
+      kind: "payment",
+      orderId: order.id,
+      createdBy: input.actorId,
+      memo: `${leg.kind} for order ${order.pickupNumber}`,
+      entries: [
+        { accountId: fromId, amount: -leg.amount },
+        { accountId: revenueId, amount: leg.amount },
+      ],
+    });
+    await tx.insert(paymentTenders).values({
+      orderId: order.id,
+      sequence: index + 1,
+      kind: leg.kind,
+      payerId: leg.kind === "voucher" || leg.kind === "wallet" ? input.payerId : null,
+      accountId: fromId,
+      grantId: leg.kind === "voucher" ? leg.grantId : null,
+      amount: leg.amount,
+      reference: leg.kind === "card" ? leg.approvalNumber : null,
+      cashTendered: leg.kind === "cash" ? leg.tendered : null,
+      transferId,
+    });
+    await hooks?.afterLeg?.(leg.kind);
+  }
+
+  await tx
+    .update(orders)
+    .set({ status: "paid", payerId: input.payerId, paidAt: input.now, updatedAt: input.now })
+    .where(eq(orders.id, order.id));
+
+  const walletBalance = walletId
+    ? (balances.get(walletId) ?? 0n) - split.legs.filter((leg) => leg.kind === "wallet").reduce((sum, leg) => sum + leg.amount, 0n)
+    : null;
+  return {
+    orderId: order.id,
+    pickupNumber: order.pickupNumber,
+    total: order.total,
+    tenders: split.legs.map((leg) => ({
+      kind: leg.kind,
+      amount: leg.amount,
+      ...(leg.kind === "voucher" ? { meal: leg.meal, grantId: leg.grantId } : {}),
+    })),
+    changeDue: split.changeDue,
+    walletBalance,
+    voucherRefusal: refusal,
+  };
+}
+

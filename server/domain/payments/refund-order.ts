@@ -1,0 +1,155 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { orderLines, orders, paymentTenders, refunds, voucherGrants, type OrderStatus, type TenderKind } from "@/db/schema";
+import { recordAudit } from "../audit";
+import { DomainError } from "../errors";
+import { lockAccounts, randomShard, systemAccountId } from "../ledger/accounts";
+import { postTransfer } from "../ledger/post-transfer";
+import { minBigInt } from "../money";
+
+export type RefundOrderInput = {
+  orderId: string;
+  /** The store of the kiosk or manager refunding; null lets HR or the system refund any store's order. */
+  storeId: string | null;
+  /** Chosen lines and quantities; omitted means everything not yet refunded. */
+  lines?: { lineId: string; quantity: number }[];
+  reason: string;
+  actorId: string;
+  requestId?: string | null;
+  now: Date;
+};
+
+export type RefundResult = {
+  refundId: string;
+  orderId: string;
+  amount: bigint;
+  status: OrderStatus;
+  tenders: { kind: TenderKind; amount: bigint; to: "voucher" | "voucher_budget" | "wallet" | "card" | "cash" }[];
+};
+
+const refundable: readonly OrderStatus[] = ["paid", "preparing", "ready", "picked_up", "partially_refunded"];
+
+/**
+ * Gives back exactly what each tender paid, the last tender first (card or cash, then
+ * wallet, then voucher). A voucher whose time is over returns its share to the company
+ * budget, not to the employee. Locks the order first, so two refunds of one order run one
+ * after the other and the second sees what is left.
+ */
+export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput }): Promise<RefundResult> {
+  const { tx, input } = args;
+  const [order] = await tx
+    .select()
+    .from(orders)
+    .where(input.storeId ? and(eq(orders.id, input.orderId), eq(orders.storeId, input.storeId)) : eq(orders.id, input.orderId))
+    .for("no key update");
+  if (!order) throw new DomainError("NOT_FOUND", "orderNotFound", "order not found");
+  if (!refundable.includes(order.status)) {
+    throw new DomainError("CONFLICT", "orderNotRefundable", `a ${order.status} order cannot be refunded`);
+  }
+
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNo));
+  const wanted = input.lines ?? lines.map((line) => ({ lineId: line.id, quantity: line.quantity - line.refundedQuantity }));
+  const refundLines = wanted
+    .filter((entry) => entry.quantity > 0)
+    .map((entry) => {
+      const line = lines.find((candidate) => candidate.id === entry.lineId);
+      if (!line) throw new DomainError("BAD_REQUEST", "refundLineNotFound", "that line is not part of this order");
+      const left = line.quantity - line.refundedQuantity;
+      if (entry.quantity > left) {
+        throw new DomainError("CONFLICT", "refundExceedsRemaining", `only ${left} of line ${line.lineNo} can still be refunded`, {
+          line: line.lineNo,
+          left,
+        });
+      }
+      return { line, quantity: entry.quantity, amount: line.unitPrice * BigInt(entry.quantity) };
+    });
+  // The last refund of an order takes exactly what is left, so rounding can never strand a won.
+  const everythingLeft = lines.every((line) => {
+    const taken = refundLines.filter((entry) => entry.line.id === line.id).reduce((sum, entry) => sum + entry.quantity, 0);
+    return line.refundedQuantity + taken === line.quantity;
+  });
+  const remaining = order.total - order.refundedAmount;
+  const amount = everythingLeft ? remaining : minBigInt(remaining, refundLines.reduce((sum, entry) => sum + entry.amount, 0n));
+  if (amount <= 0n) throw new DomainError("CONFLICT", "nothingToRefund", "nothing is left to refund on this order");
+
+  const tenders = await tx
+    .select({
+      tender: paymentTenders,
+      grantStatus: voucherGrants.status,
+      grantValidUntil: voucherGrants.validUntil,
+    })
+    .from(paymentTenders)
+    .leftJoin(voucherGrants, eq(voucherGrants.id, paymentTenders.grantId))
+    .where(eq(paymentTenders.orderId, order.id))
+    .orderBy(sql`${paymentTenders.sequence} desc`);
+
+  const revenueId = await systemAccountId(tx, "store_revenue", order.storeId, randomShard());
+  const budgetId = tenders.some((row) => row.tender.kind === "voucher") ? await systemAccountId(tx, "voucher_budget", null) : null;
+
+  let due = amount;
+  const plan = tenders.flatMap((row) => {
+    const give = minBigInt(row.tender.amount - row.tender.refundedAmount, due);
+    if (give <= 0n) return [];
+    due -= give;
+    const voucherOver =
+      row.tender.kind === "voucher" && (row.grantStatus !== "active" || (row.grantValidUntil !== null && input.now >= row.grantValidUntil));
+    const toAccountId = voucherOver && budgetId ? budgetId : row.tender.accountId;
+    const to = voucherOver ? ("voucher_budget" as const) : row.tender.kind;
+    return [{ tender: row.tender, give, toAccountId, to }];
+  });
+  if (due !== 0n) throw new Error(`refund: tenders of order ${order.id} cannot cover ${amount}`);
+
+  await lockAccounts(tx, [revenueId, ...plan.map((step) => step.toAccountId)]);
+  for (const step of plan) {
+    await postTransfer(tx, {
+      kind: "refund",
+      orderId: order.id,
+      createdBy: input.actorId,
+      memo: `refund of ${step.tender.kind} to ${step.to}`,
+      entries: [
+        { accountId: revenueId, amount: -step.give },
+        { accountId: step.toAccountId, amount: step.give },
+      ],
+    });
+    await tx
+      .update(paymentTenders)
+      .set({ refundedAmount: sql`${paymentTenders.refundedAmount} + ${step.give.toString()}::bigint` })
+      .where(eq(paymentTenders.id, step.tender.id));
+  }
+
+  for (const entry of refundLines) {
+    await tx
+      .update(orderLines)
+      .set({ refundedQuantity: sql`${orderLines.refundedQuantity} + ${entry.quantity}` })
+      .where(eq(orderLines.id, entry.line.id));
+  }
+  const refundedAmount = order.refundedAmount + amount;
+  const status: OrderStatus = refundedAmount === order.total ? "refunded" : "partially_refunded";
+  await tx.update(orders).set({ refundedAmount, status, updatedAt: input.now }).where(eq(orders.id, order.id));
+
+  const tenderSummary = plan.map((step) => ({ kind: step.tender.kind, amount: step.give, to: step.to }));
+  const [refund] = await tx
+    .insert(refunds)
+    .values({
+      orderId: order.id,
+      amount,
+      reason: input.reason,
+      lines: refundLines.map((entry) => ({ lineId: entry.line.id, quantity: entry.quantity, amount: entry.amount.toString() })),
+      tenders: tenderSummary.map((entry) => ({ ...entry, amount: entry.amount.toString() })),
+      createdBy: input.actorId,
+      createdAt: input.now,
+    })
+    .returning({ id: refunds.id });
+  if (!refund) throw new Error("refund insert returned nothing");
+  await recordAudit(tx, {
+    actorId: input.actorId,
+    action: "order.refund",
+    entityType: "order",
+    entityId: order.id,
+    before: { status: order.status, refundedAmount: order.refundedAmount },
+    after: { status, refundedAmount, amount, reason: input.reason, tenders: tenderSummary },
+    requestId: input.requestId ?? null,
+  });
+  return { refundId: refund.id, orderId: order.id, amount, status, tenders: tenderSummary };
+}
+

@@ -1,0 +1,122 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { createOrder } from "@/server/domain/orders/create-order";
+import { checkout } from "@/server/domain/payments/checkout";
+import { payOrder } from "@/server/domain/payments/pay-order";
+import { resolvePayer } from "@/server/domain/payments/checkout";
+import { refundOrder } from "@/server/domain/payments/refund-order";
+import { withIdempotency } from "@/server/domain/idempotency";
+import { wonInput } from "@/server/domain/money";
+import { baristaProcedure, roleProcedure, router } from "../init";
+
+/** A client-chosen key per attempt (a UUID is ideal); retries of the same attempt reuse it. */
+export const idempotencyKey = z
+  .string()
+  .min(8, "the idempotency key is too short")
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, "the idempotency key may hold letters, digits, - and _");
+
+// `.strict()`: a price (or anything else) sent by the client is refused, never trusted.
+const orderLine = z
+  .object({
+    itemId: z.uuid(),
+    quantity: z.number().int("quantities are whole numbers").min(1).max(99),
+    optionIds: z.array(z.uuid()).max(20).default([]),
+  })
+  .strict();
+const lines = z.array(orderLine).min(1, "the order has no lines").max(50);
+
+const remainder = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("none") }).strict(),
+  z.object({ method: z.literal("card"), approvalNumber: z.string().trim().min(1).max(40).optional() }).strict(),
+  z.object({ method: z.literal("cash"), tendered: wonInput }).strict(),
+]);
+
+const payCode = z.string().trim().min(1).max(64);
+
+export const ordersRouter = router({
+  create: baristaProcedure
+    .input(z.object({ idempotencyKey, lines }).strict())
+    .mutation(({ ctx, input }) =>
+      withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.create", key: input.idempotencyKey, request: input }, (tx) =>
+        createOrder({
+          tx,
+          counters: ctx.db,
+          input: { storeId: ctx.storeId, lines: input.lines, source: "kiosk", createdBy: ctx.session.id, now: new Date() },
+        }),
+      ),
+    ),
+
+  checkout: baristaProcedure
+    .input(z.object({ idempotencyKey, lines, payCode: payCode.optional(), remainder }).strict())
+    .mutation(({ ctx, input }) =>
+      withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.checkout", key: input.idempotencyKey, request: input }, (tx) =>
+        checkout({
+          tx,
+          db: ctx.db,
+          input: {
+            storeId: ctx.storeId,
+            lines: input.lines,
+            payer: input.payCode ? { payCode: input.payCode } : null,
+            remainder: input.remainder,
+            actorId: ctx.session.id,
+            now: new Date(),
+          },
+        }),
+      ),
+    ),
+
+  pay: baristaProcedure
+    .input(z.object({ idempotencyKey, orderId: z.uuid(), payCode: payCode.optional(), remainder }).strict())
+    .mutation(({ ctx, input }) =>
+      withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.pay", key: input.idempotencyKey, request: input }, async (tx) => {
+        const now = new Date();
+        const payerId = await resolvePayer({
+          tx,
+          db: ctx.db,
+          payer: input.payCode ? { payCode: input.payCode } : null,
+          now,
+          clientKey: ctx.session.id,
+        });
+        return payOrder({
+          tx,
+          input: { orderId: input.orderId, storeId: ctx.storeId, payerId, remainder: input.remainder, actorId: ctx.session.id, now },
+        });
+      }),
+    ),
+
+  refund: roleProcedure("barista", "store_manager")
+    .input(
+      z
+        .object({
+          idempotencyKey,
+          orderId: z.uuid(),
+          lines: z
+            .array(z.object({ lineId: z.uuid(), quantity: z.number().int().min(1).max(99) }).strict())
+            .min(1)
+            .max(50)
+            .optional(),
+          reason: z.string().trim().min(1, "say why the order is refunded").max(200),
+        })
+        .strict(),
+    )
+    .mutation(({ ctx, input }) => {
+      const storeId = ctx.session.storeId;
+      if (!storeId) throw new TRPCError({ code: "FORBIDDEN", message: "this account has no store" });
+      return withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.refund", key: input.idempotencyKey, request: input }, (tx) =>
+        refundOrder({
+          tx,
+          input: {
+            orderId: input.orderId,
+            // A kiosk or manager refunds only their own store's orders.
+            storeId,
+            lines: input.lines,
+            reason: input.reason,
+            actorId: ctx.session.id,
+            requestId: ctx.requestId,
+            now: new Date(),
+          },
+        }),
+      );
+    }),
+});
