@@ -4,8 +4,7 @@ import { menuItems, optionChoices, optionGroups, stores, users } from "@/db/sche
 import { seed } from "@/db/seed";
 import { creditWalletFromPg } from "@/server/domain/payments/top-up";
 import { grantVoucher } from "@/server/domain/vouchers/grants";
-import { withIdempotency } from "@/server/domain/idempotency";
-import { checkout, type PayerRef } from "@/server/domain/payments/checkout";
+import { checkoutOnce, type PayerRef } from "@/server/domain/payments/checkout";
 import type { Remainder } from "@/server/domain/payments/split";
 import type { PaymentHooks } from "@/server/domain/payments/pay-order";
 
@@ -71,20 +70,20 @@ export async function moneyWorld(db: Db) {
     now?: Date;
     key?: string;
     hooks?: PaymentHooks;
-  }) => {
-    const request = { lines: input.lines, payer: input.payer, remainder: input.remainder ?? { method: "none" as const } };
-    return withIdempotency(
-      db,
-      { scope: kiosk.id, procedure: "orders.checkout", key: input.key ?? `test-${process.pid}-${keyCounter++}-${Math.random()}`, request },
-      (tx) =>
-        checkout({
-          tx,
-          db,
-          input: { storeId: cafe.id, ...request, actorId: kiosk.id, now: input.now ?? LUNCHTIME },
-          hooks: input.hooks,
-        }),
-    );
-  };
+  }) =>
+    checkoutOnce(db, {
+      scope: kiosk.id,
+      key: input.key ?? `test-${process.pid}-${keyCounter++}-${Math.random()}`,
+      hooks: input.hooks,
+      input: {
+        storeId: cafe.id,
+        lines: input.lines,
+        payer: input.payer,
+        remainder: input.remainder ?? { method: "none" },
+        actorId: kiosk.id,
+        now: input.now ?? LUNCHTIME,
+      },
+    });
 
   return { cafe, cafeteria, kiosk, employee, line, fund, lunch, sell };
 }

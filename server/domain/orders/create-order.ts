@@ -7,13 +7,11 @@ import {
   optionGroups,
   orderLines,
   orders,
-  storeDailyCounters,
   stores,
   type OrderLineOption,
 } from "@/db/schema";
 import { DomainError } from "../errors";
 import { MAX_WON } from "../money";
-import { businessDate } from "../time";
 
 export type OrderLineInput = { itemId: string; quantity: number; optionIds: string[] };
 
@@ -23,6 +21,8 @@ export type CreateOrderInput = {
   source: "kiosk" | "pay_app";
   createdBy: string;
   now: Date;
+  /** Taken beforehand with takePickupNumber on the pool; when absent it is taken inside `tx`. */
+  pickup?: Pickup;
 };
 
 const invalid = (messageKey: string, message: string, details?: Record<string, string | number>) =>
@@ -33,7 +33,7 @@ const invalid = (messageKey: string, message: string, details?: Record<string, s
  * against each group's min/max, and writes the order with a snapshot of names and prices
  * and the store's next pickup number for the day.
  */
-export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput; counters?: DbOrTx }) {
+export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput }) {
   const { tx, input } = args;
   const [store] = await tx.select().from(stores).where(eq(stores.id, input.storeId));
   if (!store) throw new DomainError("NOT_FOUND", "storeNotFound", "store not found");
@@ -93,26 +93,14 @@ export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput; c
   const subtotal = priced.reduce((sum, line) => sum + line.lineTotal, 0n);
   if (subtotal > MAX_WON) throw invalid("orderTooLarge", `an order cannot exceed ${MAX_WON} won`);
 
-  const day = businessDate(input.now, store.timeZone);
-  // Given the pool, the number is taken in its own tiny transaction: otherwise every order
-  // of the store would queue on this one row until the order (and its payment) commits.
-  // A rolled-back order then leaves a gap in the day's numbers, which the counter tolerates.
-  const [counter] = await (args.counters ?? tx)
-    .insert(storeDailyCounters)
-    .values({ storeId: store.id, businessDate: day, lastNumber: 1 })
-    .onConflictDoUpdate({
-      target: [storeDailyCounters.storeId, storeDailyCounters.businessDate],
-      set: { lastNumber: sql`${storeDailyCounters.lastNumber} + 1` },
-    })
-    .returning({ number: storeDailyCounters.lastNumber });
-  if (!counter) throw new Error("pickup counter returned nothing");
+  const pickup = input.pickup ?? (await takePickupNumber(tx, store.id, input.now));
 
   const [order] = await tx
     .insert(orders)
     .values({
       storeId: store.id,
-      businessDate: day,
-      pickupNumber: counter.number,
+      businessDate: pickup.businessDate,
+      pickupNumber: pickup.number,
       source: input.source,
       createdBy: input.createdBy,
       subtotal,
@@ -140,4 +128,24 @@ export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput; c
     )
     .returning();
   return { ...order, lines };
+}
+
+export type Pickup = { number: number; businessDate: string };
+
+/**
+ * The store's next pickup number for its calendar day at `now`, in one statement. Called
+ * on the pool before the order's own transaction, so the counter row is locked only for
+ * this statement; inside the transaction every order of the store would queue on it until
+ * the order (and its payment) commits. An order that then fails leaves a gap in the day's
+ * numbers, which is harmless.
+ */
+export async function takePickupNumber(db: DbOrTx, storeId: string, now: Date): Promise<Pickup> {
+  const rows = (await db.execute(sql`
+    insert into store_daily_counters (store_id, business_date, last_number)
+    select id, (${now.toISOString()}::timestamptz at time zone time_zone)::date, 1 from stores where id = ${storeId}
+    on conflict (store_id, business_date) do update set last_number = store_daily_counters.last_number + 1
+    returning last_number, business_date::text`)) as unknown as { last_number: number; business_date: string }[];
+  const [row] = rows;
+  if (!row) throw new DomainError("NOT_FOUND", "storeNotFound", "store not found");
+  return { number: row.last_number, businessDate: row.business_date };
 }

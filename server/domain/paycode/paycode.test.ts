@@ -8,7 +8,7 @@ import { DomainError } from "@/server/domain/errors";
 import { hitRateLimit, isRateLimited, pruneRateLimits } from "@/server/domain/rate-limit";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { listPayDevices, registerPayDevice, revokePayDevice } from "./register-device";
-import { verifyPayCode } from "./verify";
+import { countingPayCodeFailures, verifyPayCode } from "./verify";
 
 type Device = Awaited<ReturnType<typeof registerPayDevice>>;
 
@@ -47,7 +47,7 @@ describe("pay codes", () => {
   const register = (email: string) => registerPayDevice({ tx: database.db, input: { userId: userId(email), label: "My phone" } });
   const codeFor = (device: Device, now: Date) => generatePayCode({ secret: device.secret, deviceNo: device.deviceNo, now });
   const verify = (code: string, now: Date, clientKey = kioskId) =>
-    database.db.transaction((tx) => verifyPayCode({ tx, db: database.db, input: { code, now, clientKey } }));
+    countingPayCodeFailures(database.db, () => database.db.transaction((tx) => verifyPayCode({ tx, input: { code, now, clientKey } })));
   const usesOf = async (device: Device) =>
     (await database.sql<{ step: string }[]>`select step::text from pay_code_uses where device_id = ${device.deviceId}`).map((r) => Number(r.step));
   const hitsOf = async (bucket: string) =>
@@ -159,7 +159,7 @@ describe("pay codes", () => {
     const code = await codeFor(device, now);
 
     const declined = database.db.transaction(async (tx) => {
-      await verifyPayCode({ tx, db: database.db, input: { code, now, clientKey: kioskId } });
+      await verifyPayCode({ tx, input: { code, now, clientKey: kioskId } });
       throw new Error("card declined");
     });
     await expect(declined).rejects.toThrow("card declined");
@@ -182,14 +182,14 @@ describe("pay codes", () => {
     const started = Date.now();
     const [first, second] = await Promise.allSettled([
       database.db.transaction(async (tx) => {
-        const verified = await verifyPayCode({ tx, db: database.db, input: { code, now, clientKey: kioskId } });
+        const verified = await verifyPayCode({ tx, input: { code, now, clientKey: kioskId } });
         firstVerified();
         await tx.execute(sql`select pg_sleep(0.3)`);
         return verified;
       }),
       database.db.transaction(async (tx) => {
         await firstHasCode;
-        return verifyPayCode({ tx, db: database.db, input: { code, now, clientKey: userId("kiosk.cafeteria@canteen.dev") } });
+        return verifyPayCode({ tx, input: { code, now, clientKey: userId("kiosk.cafeteria@canteen.dev") } });
       }),
     ]);
 
@@ -245,7 +245,9 @@ describe("pay codes", () => {
     const code = await codeFor(device, now);
     const clientKey = `kiosk-${randomBytes(4).toString("hex")}`;
 
-    const attempt = database.db.transaction((tx) => verifyPayCode({ tx, db: database.db, input: { code: tamper(code), now, clientKey } }));
+    const attempt = countingPayCodeFailures(database.db, () =>
+      database.db.transaction((tx) => verifyPayCode({ tx, input: { code: tamper(code), now, clientKey } })),
+    );
     expect(await failureKey(attempt)).toBe("payCodeInvalid");
     expect(await hitsOf(`paycode:device:${device.deviceNo}`)).toBe(1);
     expect(await hitsOf(`paycode:client:${clientKey}`)).toBe(1);

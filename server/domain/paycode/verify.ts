@@ -18,17 +18,28 @@ const ACCEPTED_AHEAD = 1;
 
 export type VerifiedPayCode = { employeeId: string; deviceId: string; step: number };
 
+/** A refused pay code; the buckets it counts against are charged once its transaction has ended. */
+export class PayCodeRejected extends DomainError {
+  constructor(
+    code: DomainErrorCode,
+    messageKey: string,
+    message: string,
+    readonly buckets: RateLimitInput[],
+    details?: Record<string, string | number>,
+  ) {
+    super(code, messageKey, message, details);
+  }
+}
+
 /**
  * Checks the code an employee shows and consumes it inside the caller's payment transaction
- * `tx`: if the payment rolls back, the code stays usable. Failures are counted through `db`
- * (autocommit), so a rolled-back payment still counts a guess.
+ * `tx`: if the payment rolls back, the code stays usable. A refusal is thrown as
+ * PayCodeRejected; run the transaction inside `countingPayCodeFailures` so the guess is
+ * counted after the rollback. (Counting from inside, on a second pooled connection, would
+ * let a burst of failing payments hold every connection while each waits for one more.)
  */
-export async function verifyPayCode(args: {
-  tx: Tx;
-  db: Db;
-  input: { code: string; now: Date; clientKey: string };
-}): Promise<VerifiedPayCode> {
-  const { tx, db, input } = args;
+export async function verifyPayCode(args: { tx: Tx; input: { code: string; now: Date; clientKey: string } }): Promise<VerifiedPayCode> {
+  const { tx, input } = args;
   const clientBucket = `paycode:client:${input.clientKey}`;
   const limits = (bucket: string, limit: number) => ({
     bucket,
@@ -41,16 +52,21 @@ export async function verifyPayCode(args: {
 
   const parsed = parsePayCode(input.code);
   if (!parsed) {
-    await hitRateLimit(db, limits(clientBucket, PAY_CODE_CLIENT_FAILURE_LIMIT));
-    throw new DomainError("BAD_REQUEST", "payCodeMalformed", "pay code is not 18 digits");
+    throw new PayCodeRejected("BAD_REQUEST", "payCodeMalformed", "pay code is not 18 digits", [
+      limits(clientBucket, PAY_CODE_CLIENT_FAILURE_LIMIT),
+    ]);
   }
   const deviceBucket = `paycode:device:${parsed.deviceNo}`;
   await refuseIfLimited(tx, limits(deviceBucket, PAY_CODE_DEVICE_FAILURE_LIMIT));
 
   const fail = async (code: DomainErrorCode, messageKey: string, message: string): Promise<never> => {
-    await hitRateLimit(db, limits(clientBucket, PAY_CODE_CLIENT_FAILURE_LIMIT));
-    await hitRateLimit(db, limits(deviceBucket, PAY_CODE_DEVICE_FAILURE_LIMIT));
-    throw new DomainError(code, messageKey, message, { deviceNo: parsed.deviceNo });
+    throw new PayCodeRejected(
+      code,
+      messageKey,
+      message,
+      [limits(clientBucket, PAY_CODE_CLIENT_FAILURE_LIMIT), limits(deviceBucket, PAY_CODE_DEVICE_FAILURE_LIMIT)],
+      { deviceNo: parsed.deviceNo },
+    );
   };
 
   // Shared lock: a revocation or suspension at the same moment waits until this payment ends.
@@ -84,6 +100,18 @@ export async function verifyPayCode(args: {
   if (used.length === 0) return fail("CONFLICT", "payCodeUsed", `pay code of device ${parsed.deviceNo} step ${step} was already used`);
 
   return { employeeId: device.userId, deviceId: device.id, step };
+}
+
+/** Runs a transaction that may verify a pay code, and counts a refused code once it has rolled back. */
+export async function countingPayCodeFailures<T>(db: Db, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof PayCodeRejected) {
+      for (const bucket of error.buckets) await hitRateLimit(db, bucket);
+    }
+    throw error;
+  }
 }
 
 async function refuseIfLimited(tx: DbOrTx, input: RateLimitInput) {

@@ -1,19 +1,23 @@
 import type { Db, Tx } from "@/db/client";
 import { verifyPayCode } from "../paycode/verify";
-import { createOrder, type OrderLineInput } from "../orders/create-order";
+import { createOrder, takePickupNumber, type OrderLineInput, type Pickup } from "../orders/create-order";
+import { withIdempotency } from "../idempotency";
+import { countingPayCodeFailures } from "../paycode/verify";
 import { payOrder, type PaymentHooks, type PaymentResult } from "./pay-order";
 import type { Remainder } from "./split";
 
 /** Who pays: the code the employee shows (production), or their id (tests and back-office tools). */
 export type PayerRef = { payCode: string } | { employeeId: string } | null;
 
-/** The pay code is verified and consumed inside the payment's transaction: a failed payment leaves it usable. */
-export async function resolvePayer(args: { tx: Tx; db: Db; payer: PayerRef; now: Date; clientKey: string }) {
+/**
+ * The pay code is verified and consumed inside the payment's transaction: a failed payment
+ * leaves it usable. Callers run that transaction in `countingPayCodeFailures`.
+ */
+export async function resolvePayer(args: { tx: Tx; payer: PayerRef; now: Date; clientKey: string }) {
   if (args.payer === null) return null;
   if ("employeeId" in args.payer) return args.payer.employeeId;
   const verified = await verifyPayCode({
     tx: args.tx,
-    db: args.db,
     input: { code: args.payer.payCode, now: args.now, clientKey: args.clientKey },
   });
   return verified.employeeId;
@@ -28,18 +32,46 @@ export type CheckoutInput = {
   now: Date;
 };
 
-/** The kiosk's one-step sale: create the order and pay it in one transaction. */
-export async function checkout(args: { tx: Tx; db: Db; input: CheckoutInput; hooks?: PaymentHooks }): Promise<PaymentResult> {
-  const { tx, db, input } = args;
-  const payerId = await resolvePayer({ tx, db, payer: input.payer, now: input.now, clientKey: input.actorId });
+/**
+ * The kiosk's one-step sale: create the order and pay it in one transaction. The pickup
+ * number is taken beforehand (`takePickupNumber`, on the pool) so the transaction never
+ * waits on the store's counter row nor on a second connection.
+ */
+export async function checkout(args: { tx: Tx; input: CheckoutInput & { pickup: Pickup }; hooks?: PaymentHooks }): Promise<PaymentResult> {
+  const { tx, input } = args;
+  const payerId = await resolvePayer({ tx, payer: input.payer, now: input.now, clientKey: input.actorId });
   const order = await createOrder({
     tx,
-    counters: db,
-    input: { storeId: input.storeId, lines: input.lines, source: "kiosk", createdBy: input.actorId, now: input.now },
+    input: {
+      storeId: input.storeId,
+      lines: input.lines,
+      source: "kiosk",
+      createdBy: input.actorId,
+      now: input.now,
+      pickup: input.pickup,
+    },
   });
   return payOrder({
     tx,
     input: { orderId: order.id, storeId: input.storeId, payerId, remainder: input.remainder, actorId: input.actorId, now: input.now },
     hooks: args.hooks,
   });
+}
+
+/**
+ * A whole kiosk sale as the router runs it: pickup number from the pool, then one
+ * idempotent transaction, with refused pay codes counted after it rolls back.
+ */
+export async function checkoutOnce(
+  db: Db,
+  args: { scope: string; key: string; input: CheckoutInput; hooks?: PaymentHooks },
+): Promise<PaymentResult> {
+  const { input } = args;
+  const pickup = await takePickupNumber(db, input.storeId, input.now);
+  const request = { lines: input.lines, payer: input.payer, remainder: input.remainder };
+  return countingPayCodeFailures(db, () =>
+    withIdempotency(db, { scope: args.scope, procedure: "orders.checkout", key: args.key, request }, (tx) =>
+      checkout({ tx, input: { ...input, pickup }, hooks: args.hooks }),
+    ),
+  );
 }

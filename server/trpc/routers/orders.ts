@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createOrder } from "@/server/domain/orders/create-order";
-import { checkout } from "@/server/domain/payments/checkout";
+import { checkoutOnce } from "@/server/domain/payments/checkout";
+import { countingPayCodeFailures } from "@/server/domain/paycode/verify";
 import { payOrder } from "@/server/domain/payments/pay-order";
 import { resolvePayer } from "@/server/domain/payments/checkout";
 import { refundOrder } from "@/server/domain/payments/refund-order";
@@ -41,7 +42,6 @@ export const ordersRouter = router({
       withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.create", key: input.idempotencyKey, request: input }, (tx) =>
         createOrder({
           tx,
-          counters: ctx.db,
           input: { storeId: ctx.storeId, lines: input.lines, source: "kiosk", createdBy: ctx.session.id, now: new Date() },
         }),
       ),
@@ -50,30 +50,28 @@ export const ordersRouter = router({
   checkout: baristaProcedure
     .input(z.object({ idempotencyKey, lines, payCode: payCode.optional(), remainder }).strict())
     .mutation(({ ctx, input }) =>
-      withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.checkout", key: input.idempotencyKey, request: input }, (tx) =>
-        checkout({
-          tx,
-          db: ctx.db,
-          input: {
-            storeId: ctx.storeId,
-            lines: input.lines,
-            payer: input.payCode ? { payCode: input.payCode } : null,
-            remainder: input.remainder,
-            actorId: ctx.session.id,
-            now: new Date(),
-          },
-        }),
-      ),
+      checkoutOnce(ctx.db, {
+        scope: ctx.session.id,
+        key: input.idempotencyKey,
+        input: {
+          storeId: ctx.storeId,
+          lines: input.lines,
+          payer: input.payCode ? { payCode: input.payCode } : null,
+          remainder: input.remainder,
+          actorId: ctx.session.id,
+          now: new Date(),
+        },
+      }),
     ),
 
   pay: baristaProcedure
     .input(z.object({ idempotencyKey, orderId: z.uuid(), payCode: payCode.optional(), remainder }).strict())
     .mutation(({ ctx, input }) =>
+      countingPayCodeFailures(ctx.db, () =>
       withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.pay", key: input.idempotencyKey, request: input }, async (tx) => {
         const now = new Date();
         const payerId = await resolvePayer({
           tx,
-          db: ctx.db,
           payer: input.payCode ? { payCode: input.payCode } : null,
           now,
           clientKey: ctx.session.id,
@@ -83,6 +81,7 @@ export const ordersRouter = router({
           input: { orderId: input.orderId, storeId: ctx.storeId, payerId, remainder: input.remainder, actorId: ctx.session.id, now },
         });
       }),
+      ),
     ),
 
   refund: roleProcedure("barista", "store_manager")
