@@ -24,3 +24,35 @@ describe("UI text", () => {
     }
   });
 });
+
+describe("error messages", () => {
+  it("has Korean and English text for every message key the domain throws", async () => {
+    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+    const path = await import("node:path");
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const full = path.join(dir, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else if (full.endsWith(".ts") && !full.endsWith(".test.ts")) files.push(full);
+      }
+    };
+    walk(path.resolve(import.meta.dirname, "../server"));
+    const patterns = [
+      /(?:DomainError|PayCodeRejected)\(\s*"[A-Z_]+",\s*"(\w+)"/g,
+      /\bfail\(\s*"[A-Z_]+",\s*"(\w+)"/g,
+      /\binvalid\(\s*"(\w+)"/g,
+      /\bnotFound\(\s*"(\w+)"/g,
+    ];
+    const thrown = new Set<string>(["insufficientBalance", "cashShort"]);
+    for (const file of files) {
+      const source = readFileSync(file, "utf8");
+      for (const pattern of patterns) for (const match of source.matchAll(pattern)) if (match[1]) thrown.add(match[1]);
+    }
+    expect(thrown.size).toBeGreaterThan(20);
+    for (const key of thrown) {
+      expect((ko.errors as Record<string, string>)[key], `ko errors.${key}`).toBeTruthy();
+      expect((en.errors as Record<string, string>)[key], `en errors.${key}`).toBeTruthy();
+    }
+  });
+});
