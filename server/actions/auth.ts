@@ -10,7 +10,7 @@ import { loadActiveUser } from "@/server/auth/users";
 import { db } from "@/server/db";
 
 export type SignInState = {
-  error?: "invalid" | "suspended" | "failed";
+  error?: "invalid" | "suspended" | "rateLimited" | "failed";
   fieldErrors?: { email?: "emailRequired" | "emailInvalid"; password?: "passwordRequired" };
   email?: string;
 };
@@ -37,7 +37,8 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return { email, error: error.code === "suspended" ? "suspended" : "invalid" };
+      const known = { suspended: "suspended", rate_limited: "rateLimited" } as const;
+      return { email, error: known[error.code as keyof typeof known] ?? "invalid" };
     }
     if (error instanceof AuthError) return { email, error: "failed" };
     throw error;

@@ -17,6 +17,10 @@ class SuspendedSignin extends CredentialsSignin {
   override code = "suspended";
 }
 
+class RateLimitedSignin extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
 const credentialsInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(200),
@@ -34,6 +38,7 @@ function config(): NextAuthConfig {
         const result = await checkCredentials(db(), parsed.data.email, parsed.data.password);
         if (!result.ok) {
           if (result.reason === "suspended") throw new SuspendedSignin();
+          if (result.reason === "rateLimited") throw new RateLimitedSignin();
           return null;
         }
         return { id: result.user.id, name: result.user.name, email: result.user.email };

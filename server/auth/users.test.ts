@@ -51,3 +51,24 @@ describe("credentials", () => {
     expect(safeNextPath("/\\evil.example")).toBeNull();
   });
 });
+
+describe("sign-in rate limit", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seed(database.db);
+  });
+  afterAll(() => database.close());
+
+  it("locks an account after 10 wrong passwords for the window, even for the right one, then lets it in", async () => {
+    const now = new Date("2026-11-25T10:00:00Z");
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect(await checkCredentials(database.db, "employee07@canteen.dev", "guess", now)).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await checkCredentials(database.db, "employee07@canteen.dev", DEMO_PASSWORD, now)).toEqual({ ok: false, reason: "rateLimited" });
+    // Another account is not affected.
+    expect((await checkCredentials(database.db, "employee08@canteen.dev", DEMO_PASSWORD, now)).ok).toBe(true);
+    const later = new Date(now.getTime() + 16 * 60_000);
+    expect((await checkCredentials(database.db, "employee07@canteen.dev", DEMO_PASSWORD, later)).ok).toBe(true);
+  });
+});

@@ -3,15 +3,26 @@ import type { DbOrTx } from "@/db/client";
 import { users } from "@/db/schema";
 import type { SessionUser } from "./roles";
 import { DUMMY_HASH, verifyPassword } from "./password";
+import { hitRateLimit, isRateLimited } from "@/server/domain/rate-limit";
 
 export type CredentialCheck =
   | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" | "suspended" };
+  | { ok: false; reason: "invalid" | "suspended" | "rateLimited" };
 
-export async function checkCredentials(db: DbOrTx, email: string, password: string): Promise<CredentialCheck> {
-  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+/** Failed sign-ins allowed per account in a window: enough for typos, far too few for guessing. */
+export const SIGN_IN_FAILURE_LIMIT = 10;
+export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
+
+export async function checkCredentials(db: DbOrTx, email: string, password: string, now = new Date()): Promise<CredentialCheck> {
+  const normalized = email.trim().toLowerCase();
+  const limit = { bucket: `signin:${normalized}`, limit: SIGN_IN_FAILURE_LIMIT, windowSeconds: SIGN_IN_WINDOW_SECONDS, now };
+  if (await isRateLimited(db, limit)) return { ok: false, reason: "rateLimited" };
+  const [user] = await db.select().from(users).where(eq(users.email, normalized));
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-  if (!user || !valid) return { ok: false, reason: "invalid" };
+  if (!user || !valid) {
+    await hitRateLimit(db, limit);
+    return { ok: false, reason: "invalid" };
+  }
   if (user.status !== "active") return { ok: false, reason: "suspended" };
   return { ok: true, user: toSessionUser(user) };
 }
