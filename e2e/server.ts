@@ -3,6 +3,7 @@
  * throwaway embedded PostgreSQL, migrated and seeded. Writes the database URL to
  * .e2e-database so specs can arrange data the UI does not offer yet.
  */
+import { createRequire } from "node:module";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -13,6 +14,9 @@ import { startEmbeddedPostgres } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
 import { seed } from "../db/seed";
 import { E2E_DATABASE_FILE } from "./database-file";
+
+// The server itself, not an npx wrapper: signals then reach the process that holds the port.
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dir = mkdtempSync(path.join(os.tmpdir(), "canteen-e2e-"));
@@ -31,7 +35,7 @@ await seed(database.db);
 await database.close();
 writeFileSync(E2E_DATABASE_FILE, url);
 
-const server = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -3,6 +3,7 @@
  * PostgreSQL unless DATABASE_URL is set, applies migrations, seeds an empty database,
  * builds once, then runs the Next.js server and prints where everything lives.
  */
+import { createRequire } from "node:module";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { connect } from "../db/client";
@@ -10,6 +11,9 @@ import { runMigrations } from "../db/migrate";
 import { isEmpty, seed } from "../db/seed";
 import { DEMO_PASSWORD, demoStaff } from "../db/seed-data";
 import { localAuthSecret, localDatabase } from "./local-database";
+
+// The server itself, not an npx wrapper: signals then reach the process that holds the port.
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -44,10 +48,10 @@ try {
   const childEnv = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: localAuthSecret(), PORT: String(port) };
   if (!dev && !existsSync(".next/BUILD_ID")) {
     console.log("no production build yet: running next build (once)…");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  server = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
+  server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
   server.once("exit", (code) => void shutdown(code ?? 1));
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   printWelcome();
