@@ -14,7 +14,9 @@ export function connect(url: string, options: { max?: number } = {}): Database {
     max: options.max ?? 10,
     onnotice: () => {},
     // Each connection works in UTC; stores convert to their own time zone explicitly.
-    connection: { TimeZone: "UTC", application_name: "canteen" },
+    // lock_timeout: a request blocked behind another (e.g. a retry waiting for the first
+    // copy of an idempotent payment) gives up after 10 s and is told to retry.
+    connection: { TimeZone: "UTC", application_name: "canteen", lock_timeout: 10_000 },
   });
   const db = drizzle(sql, { schema, casing: "snake_case" });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };

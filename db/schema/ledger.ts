@@ -53,6 +53,8 @@ export const accounts = pgTable(
   },
   (t) => [
     unique("accounts_owner_key").on(t.kind, t.userId, t.storeId, t.grantId, t.shard).nullsNotDistinct(),
+    // A payer's vouchers are found by grant; the owner key above starts with kind and user.
+    index("accounts_grant_idx").on(t.grantId).where(sql`${t.grantId} is not null`),
     check(
       "accounts_balance_non_negative",
       sql`${t.kind} not in ('employee_wallet', 'voucher_grant') or ${t.balance} >= 0`,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import superjson, { type SuperJSONResult } from "superjson";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { idempotencyKeys } from "@/db/schema";
@@ -32,8 +32,6 @@ export async function withIdempotency<T>(db: Db, idempotency: IdempotencyScope, 
   const requestHash = requestFingerprint(idempotency.procedure, idempotency.request);
   try {
     return await db.transaction(async (tx) => {
-      // A copy waiting longer than this is told to retry rather than hold a connection.
-      await tx.execute(sql`set local lock_timeout = '10s'`);
       const inserted = await tx
         .insert(idempotencyKeys)
         .values({ scope: idempotency.scope, procedure: idempotency.procedure, key: idempotency.key, requestHash })

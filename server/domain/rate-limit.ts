@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 
@@ -42,6 +42,24 @@ export async function isRateLimited(db: DbOrTx, input: RateLimitInput): Promise<
     .from(rateLimits)
     .where(and(eq(rateLimits.bucket, input.bucket), eq(rateLimits.windowStart, window.start)));
   return (row?.hits ?? 0) >= input.limit;
+}
+
+/** The first of several buckets that has used up its limit, read in one query; null when none has. */
+export async function firstRateLimited(db: DbOrTx, inputs: readonly RateLimitInput[]): Promise<RateLimitInput | null> {
+  if (inputs.length === 0) return null;
+  const rows = await db
+    .select({ bucket: rateLimits.bucket, windowStart: rateLimits.windowStart, hits: rateLimits.hits })
+    .from(rateLimits)
+    .where(
+      or(...inputs.map((input) => and(eq(rateLimits.bucket, input.bucket), eq(rateLimits.windowStart, rateLimitWindow(input.now, input.windowSeconds).start)))),
+    );
+  return (
+    inputs.find((input) => {
+      const start = rateLimitWindow(input.now, input.windowSeconds).start.getTime();
+      const row = rows.find((candidate) => candidate.bucket === input.bucket && candidate.windowStart.getTime() === start);
+      return (row?.hits ?? 0) >= input.limit;
+    }) ?? null
+  );
 }
 
 /** Deletes windows that started before `olderThan` (pass at least now minus the longest window). */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { accounts, type AccountKind } from "@/db/schema";
 
@@ -68,22 +68,51 @@ export async function systemAccountId(
   return row.id;
 }
 
+export type SystemAccountRef = { kind: StoreAccountKind | CompanyAccountKind; storeId: string | null };
+
 /**
- * Locks the given accounts for the rest of the transaction, always in id order: every
- * money-moving transaction locks this way, so two of them can never wait on each other
- * in a cycle. Returns the balances as they are under the lock.
+ * Locks the given accounts, plus one random shard of each system account asked for, for the
+ * rest of the transaction — always in id order: every money-moving transaction locks this
+ * way, so two of them can never wait on each other in a cycle. One statement; returns the
+ * balances as they are under the lock and the ids of the shards picked.
  */
-export async function lockAccounts(tx: DbOrTx, ids: readonly string[]) {
+export async function lockAccounts(tx: DbOrTx, ids: readonly string[], system: readonly SystemAccountRef[] = []) {
   const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<string, bigint>();
+  const picks = system.map((ref) => ({ ...ref, shard: randomShard() }));
+  if (unique.length === 0 && picks.length === 0) return { balances: new Map<string, bigint>(), systemIds: [] as string[] };
   const rows = await tx
-    .select({ id: accounts.id, balance: accounts.balance })
+    .select({ id: accounts.id, balance: accounts.balance, kind: accounts.kind, storeId: accounts.storeId, userId: accounts.userId, shard: accounts.shard })
     .from(accounts)
-    .where(inArray(accounts.id, unique))
+    .where(
+      or(
+        ...(unique.length ? [inArray(accounts.id, unique)] : []),
+        ...picks.map((pick) =>
+          and(
+            eq(accounts.kind, pick.kind),
+            pick.storeId ? eq(accounts.storeId, pick.storeId) : isNull(accounts.storeId),
+            isNull(accounts.userId),
+            eq(accounts.shard, pick.shard),
+          ),
+        ),
+      ),
+    )
     .orderBy(accounts.id)
     .for("no key update");
-  if (rows.length !== unique.length) throw new Error("ledger: tried to lock an account that does not exist");
-  return new Map(rows.map((row) => [row.id, row.balance]));
+  const systemIds = picks.map((pick) => {
+    const row = rows.find(
+      (candidate) => candidate.kind === pick.kind && candidate.storeId === pick.storeId && candidate.userId === null && candidate.shard === pick.shard,
+    );
+    if (!row) throw new Error(`ledger: ${pick.kind} account missing for ${pick.storeId ?? "the company"}; run ensureSystemAccounts`);
+    return row.id;
+  });
+  if (unique.some((id) => !rows.some((row) => row.id === id))) throw new Error("ledger: tried to lock an account that does not exist");
+  return { balances: new Map(rows.map((row) => [row.id, row.balance])), systemIds };
+}
+
+export function firstId(ids: readonly string[]): string {
+  const [id] = ids;
+  if (!id) throw new Error("ledger: no system account was locked");
+  return id;
 }
 
 /** Sum of the balances of all shards of a store or company account. */

@@ -35,23 +35,24 @@ const invalid = (messageKey: string, message: string, details?: Record<string, s
  */
 export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput }) {
   const { tx, input } = args;
-  const [store] = await tx.select().from(stores).where(eq(stores.id, input.storeId));
-  if (!store) throw new DomainError("NOT_FOUND", "storeNotFound", "store not found");
-
   const itemIds = [...new Set(input.lines.map((line) => line.itemId))];
-  const items = await tx
-    .select()
-    .from(menuItems)
-    .where(and(inArray(menuItems.id, itemIds), eq(menuItems.storeId, input.storeId)));
-  const links = await tx
-    .select({ itemId: menuItemOptionGroups.itemId, group: optionGroups })
-    .from(menuItemOptionGroups)
-    .innerJoin(optionGroups, eq(optionGroups.id, menuItemOptionGroups.groupId))
-    .where(inArray(menuItemOptionGroups.itemId, itemIds));
-  const groupIds = [...new Set(links.map((link) => link.group.id))];
-  const choices = groupIds.length
-    ? await tx.select().from(optionChoices).where(inArray(optionChoices.groupId, groupIds))
-    : [];
+  // Independent reads, sent together on the transaction's connection.
+  const [[store], items, links, choices] = await Promise.all([
+    tx.select().from(stores).where(eq(stores.id, input.storeId)),
+    tx.select().from(menuItems).where(and(inArray(menuItems.id, itemIds), eq(menuItems.storeId, input.storeId))),
+    tx
+      .select({ itemId: menuItemOptionGroups.itemId, group: optionGroups })
+      .from(menuItemOptionGroups)
+      .innerJoin(optionGroups, eq(optionGroups.id, menuItemOptionGroups.groupId))
+      .where(inArray(menuItemOptionGroups.itemId, itemIds)),
+    tx
+      .selectDistinct({ choice: optionChoices })
+      .from(optionChoices)
+      .innerJoin(menuItemOptionGroups, eq(menuItemOptionGroups.groupId, optionChoices.groupId))
+      .where(inArray(menuItemOptionGroups.itemId, itemIds))
+      .then((rows) => rows.map((row) => row.choice)),
+  ]);
+  if (!store) throw new DomainError("NOT_FOUND", "storeNotFound", "store not found");
 
   const priced = input.lines.map((line, index) => {
     const lineNo = index + 1;

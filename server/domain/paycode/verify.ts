@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { payCodeUses, payDevices, users } from "@/db/schema";
 import { importPayCodeKey, otpEquals, parsePayCode, payCodeOtp, payCodeStep } from "@/lib/paycode";
 import { DomainError, type DomainErrorCode } from "../errors";
-import { hitRateLimit, isRateLimited, rateLimitWindow, type RateLimitInput } from "../rate-limit";
+import { firstRateLimited, hitRateLimit, rateLimitWindow, type RateLimitInput } from "../rate-limit";
 
 export const PAY_CODE_RATE_WINDOW_SECONDS = 60;
 /** Failed codes one kiosk may scan per window: a busy queue with typos, not a guessing script. */
@@ -47,17 +47,23 @@ export async function verifyPayCode(args: { tx: Tx; input: { code: string; now: 
     windowSeconds: PAY_CODE_RATE_WINDOW_SECONDS,
     now: input.now,
   });
-  // Read through tx so a passing check never needs a second pool connection while the payment holds one.
-  await refuseIfLimited(tx, limits(clientBucket, PAY_CODE_CLIENT_FAILURE_LIMIT));
-
   const parsed = parsePayCode(input.code);
-  if (!parsed) {
-    throw new PayCodeRejected("BAD_REQUEST", "payCodeMalformed", "pay code is not 18 digits", [
-      limits(clientBucket, PAY_CODE_CLIENT_FAILURE_LIMIT),
-    ]);
+  const clientLimit = limits(clientBucket, PAY_CODE_CLIENT_FAILURE_LIMIT);
+  const deviceBucket = parsed ? `paycode:device:${parsed.deviceNo}` : null;
+  // Both buckets in one read, through tx so a passing check needs no second pool connection.
+  const limited = await firstRateLimited(tx, [
+    clientLimit,
+    ...(deviceBucket ? [limits(deviceBucket, PAY_CODE_DEVICE_FAILURE_LIMIT)] : []),
+  ]);
+  if (limited) {
+    const { retryAfterSeconds } = rateLimitWindow(input.now, limited.windowSeconds);
+    throw new DomainError("TOO_MANY_REQUESTS", "payCodeTooManyAttempts", `too many failed pay codes for ${limited.bucket}`, {
+      retryAfterSeconds,
+    });
   }
-  const deviceBucket = `paycode:device:${parsed.deviceNo}`;
-  await refuseIfLimited(tx, limits(deviceBucket, PAY_CODE_DEVICE_FAILURE_LIMIT));
+  if (!parsed || !deviceBucket) {
+    throw new PayCodeRejected("BAD_REQUEST", "payCodeMalformed", "pay code is not 18 digits", [clientLimit]);
+  }
 
   const fail = async (code: DomainErrorCode, messageKey: string, message: string): Promise<never> => {
     throw new PayCodeRejected(
@@ -114,25 +120,23 @@ export async function countingPayCodeFailures<T>(db: Db, run: () => Promise<T>):
   }
 }
 
-async function refuseIfLimited(tx: DbOrTx, input: RateLimitInput) {
-  if (await isRateLimited(tx, input)) {
-    const { retryAfterSeconds } = rateLimitWindow(input.now, input.windowSeconds);
-    throw new DomainError("TOO_MANY_REQUESTS", "payCodeTooManyAttempts", `too many failed pay codes for ${input.bucket}`, {
-      retryAfterSeconds,
-    });
-  }
-}
-
 /**
- * The newest step in [current-10, current+1] whose OTP equals `otp`, or null. Every step is
- * computed and compared in constant time, so timing does not tell how close a guess came.
+ * The newest step in [current-10, current+1] whose OTP equals `otp`, or null. Each MAC is
+ * compared in constant time, so timing does not tell how close a guess came.
  */
 async function matchingStep(secret: string, otp: string, current: number): Promise<number | null> {
   const key = await importPayCodeKey(secret);
-  let match: number | null = null;
-  for (let step = current - LOOKBACK_STEPS; step <= current + ACCEPTED_AHEAD; step++) {
-    const expected = await payCodeOtp(key, step);
-    if (otpEquals(expected, otp)) match = step;
-  }
-  return match;
+  const newestMatch = async (from: number, to: number) => {
+    let match: number | null = null;
+    for (let step = from; step <= to; step++) {
+      if (otpEquals(await payCodeOtp(key, step), otp)) match = step;
+    }
+    return match;
+  };
+  // The accepted steps first: a valid code (the common case) costs 3 MACs, not 12. Only a
+  // refused one pays for the look-back that tells "expired" from "forged".
+  return (
+    (await newestMatch(current - ACCEPTED_BEHIND, current + ACCEPTED_AHEAD)) ??
+    (await newestMatch(current - LOOKBACK_STEPS, current - ACCEPTED_BEHIND - 1))
+  );
 }

@@ -53,7 +53,16 @@ export async function checkout(args: { tx: Tx; input: CheckoutInput & { pickup: 
   });
   return payOrder({
     tx,
-    input: { orderId: order.id, storeId: input.storeId, payerId, remainder: input.remainder, actorId: input.actorId, now: input.now },
+    created: order,
+    input: {
+      orderId: order.id,
+      storeId: input.storeId,
+      payerId,
+      payerVerified: input.payer !== null && "payCode" in input.payer,
+      remainder: input.remainder,
+      actorId: input.actorId,
+      now: input.now,
+    },
     hooks: args.hooks,
   });
 }

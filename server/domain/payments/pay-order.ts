@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orders, paymentTenders, users, type TenderKind } from "@/db/schema";
 import { DomainError } from "../errors";
-import { lockAccounts, randomShard, systemAccountId, walletOf } from "../ledger/accounts";
+import { lockAccounts, walletOf } from "../ledger/accounts";
 import { postTransfer } from "../ledger/post-transfer";
 import { candidateGrants } from "../vouchers/grants";
 import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
@@ -14,6 +14,8 @@ export type PayOrderInput = {
   storeId: string;
   /** The employee paying (from their pay code); null for a walk-in paying by card or cash only. */
   payerId: string | null;
+  /** Set when the payer came from a verified pay code, which already checked they are an active employee. */
+  payerVerified?: boolean;
   remainder: Remainder;
   actorId: string;
   now: Date;
@@ -40,13 +42,21 @@ const sourceKindFor = { card: "card_clearing", cash: "store_cash_drawer" } as co
  * ledger transfer per tender → mark paid. Runs inside the caller's transaction, so either
  * every leg is written or none is.
  */
-export async function payOrder(args: { tx: DbOrTx; input: PayOrderInput; hooks?: PaymentHooks }): Promise<PaymentResult> {
+export async function payOrder(args: {
+  tx: DbOrTx;
+  input: PayOrderInput;
+  hooks?: PaymentHooks;
+  /** The order when this transaction just created it: no one else can see it yet, so it need not be read and locked. */
+  created?: typeof orders.$inferSelect;
+}): Promise<PaymentResult> {
   const { tx, input, hooks } = args;
-  const [order] = await tx
-    .select()
-    .from(orders)
-    .where(and(eq(orders.id, input.orderId), eq(orders.storeId, input.storeId)))
-    .for("no key update");
+  const [order] = args.created
+    ? [args.created]
+    : await tx
+        .select()
+        .from(orders)
+        .where(and(eq(orders.id, input.orderId), eq(orders.storeId, input.storeId)))
+        .for("no key update");
   if (!order) throw new DomainError("NOT_FOUND", "orderNotFound", "order not found at this store");
   if (order.status !== "pending_payment") {
     throw new DomainError("CONFLICT", "orderNotPayable", `the order is ${order.status}, not waiting for payment`);
@@ -56,10 +66,15 @@ export async function payOrder(args: { tx: DbOrTx; input: PayOrderInput; hooks?:
   let refusal: VoucherRefusal | null = null;
   let walletId: string | null = null;
   if (input.payerId) {
-    const [payer] = await tx.select({ status: users.status, role: users.role }).from(users).where(eq(users.id, input.payerId));
+    const [payer, grants, wallet] = await Promise.all([
+      input.payerVerified
+        ? { status: "active" as const, role: "employee" as const }
+        : tx.select({ status: users.status, role: users.role }).from(users).where(eq(users.id, input.payerId)).then((rows) => rows[0]),
+      candidateGrants(tx, input.payerId, input.now),
+      walletOf(tx, input.payerId),
+    ]);
     if (!payer || payer.role !== "employee") throw new DomainError("NOT_FOUND", "payerNotFound", "payer not found");
     if (payer.status !== "active") throw new DomainError("FORBIDDEN", "payerSuspended", "the payer's account is not active");
-    const [grants, wallet] = await Promise.all([candidateGrants(tx, input.payerId, input.now), walletOf(tx, input.payerId)]);
     const refusals: VoucherRefusal[] = [];
     for (const grant of grants) {
       const reason = voucherRefusal(grant, { now: input.now, storeId: input.storeId });
@@ -70,15 +85,16 @@ export async function payOrder(args: { tx: DbOrTx; input: PayOrderInput; hooks?:
     walletId = wallet?.id ?? null;
   }
 
-  const revenueId = await systemAccountId(tx, "store_revenue", input.storeId, randomShard());
-  const remainderSourceId =
-    input.remainder.method === "none" ? null : await systemAccountId(tx, sourceKindFor[input.remainder.method], input.storeId);
-  const balances = await lockAccounts(tx, [
-    revenueId,
-    ...(remainderSourceId ? [remainderSourceId] : []),
-    ...(walletId ? [walletId] : []),
-    ...vouchers.map((voucher) => voucher.accountId),
-  ]);
+  const { balances, systemIds } = await lockAccounts(
+    tx,
+    [...(walletId ? [walletId] : []), ...vouchers.map((voucher) => voucher.accountId)],
+    [
+      { kind: "store_revenue", storeId: input.storeId },
+      ...(input.remainder.method === "none" ? [] : [{ kind: sourceKindFor[input.remainder.method], storeId: input.storeId }]),
+    ],
+  );
+  const [revenueId, remainderSourceId = null] = systemIds;
+  if (!revenueId) throw new Error("payment: no revenue account locked");
   // Balances read before the lock may be stale; the split uses the ones under the lock.
   vouchers = vouchers.map((voucher) => ({ ...voucher, balance: balances.get(voucher.accountId) ?? 0n }));
   const split = splitTender({
@@ -96,6 +112,7 @@ export async function payOrder(args: { tx: DbOrTx; input: PayOrderInput; hooks?:
     );
   }
 
+  const tenderRows: (typeof paymentTenders.$inferInsert)[] = [];
   for (const [index, leg] of split.legs.entries()) {
     const fromId = leg.kind === "voucher" || leg.kind === "wallet" ? leg.accountId : remainderSourceId;
     if (!fromId) throw new Error("payment: no source account for the remainder");
@@ -109,7 +126,7 @@ export async function payOrder(args: { tx: DbOrTx; input: PayOrderInput; hooks?:
         { accountId: revenueId, amount: leg.amount },
       ],
     });
-    await tx.insert(paymentTenders).values({
+    tenderRows.push({
       orderId: order.id,
       sequence: index + 1,
       kind: leg.kind,
@@ -123,6 +140,7 @@ export async function payOrder(args: { tx: DbOrTx; input: PayOrderInput; hooks?:
     });
     await hooks?.afterLeg?.(leg.kind);
   }
+  if (tenderRows.length > 0) await tx.insert(paymentTenders).values(tenderRows);
 
   await tx
     .update(orders)

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { orderLines, orders, paymentTenders, refunds, voucherGrants, type OrderStatus, type TenderKind } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
-import { lockAccounts, randomShard, systemAccountId } from "../ledger/accounts";
+import { lockAccounts } from "../ledger/accounts";
 import { postTransfer } from "../ledger/post-transfer";
 import { minBigInt } from "../money";
 
@@ -83,9 +83,6 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
     .where(eq(paymentTenders.orderId, order.id))
     .orderBy(sql`${paymentTenders.sequence} desc`);
 
-  const revenueId = await systemAccountId(tx, "store_revenue", order.storeId, randomShard());
-  const budgetId = tenders.some((row) => row.tender.kind === "voucher") ? await systemAccountId(tx, "voucher_budget", null) : null;
-
   let due = amount;
   const plan = tenders.flatMap((row) => {
     const give = minBigInt(row.tender.amount - row.tender.refundedAmount, due);
@@ -93,14 +90,22 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
     due -= give;
     const voucherOver =
       row.tender.kind === "voucher" && (row.grantStatus !== "active" || (row.grantValidUntil !== null && input.now >= row.grantValidUntil));
-    const toAccountId = voucherOver && budgetId ? budgetId : row.tender.accountId;
     const to = voucherOver ? ("voucher_budget" as const) : row.tender.kind;
-    return [{ tender: row.tender, give, toAccountId, to }];
+    return [{ tender: row.tender, give, to }];
   });
   if (due !== 0n) throw new Error(`refund: tenders of order ${order.id} cannot cover ${amount}`);
 
-  await lockAccounts(tx, [revenueId, ...plan.map((step) => step.toAccountId)]);
+  const needsBudget = plan.some((step) => step.to === "voucher_budget");
+  const { systemIds } = await lockAccounts(
+    tx,
+    plan.filter((step) => step.to !== "voucher_budget").map((step) => step.tender.accountId),
+    [{ kind: "store_revenue", storeId: order.storeId }, ...(needsBudget ? [{ kind: "voucher_budget" as const, storeId: null }] : [])],
+  );
+  const [revenueId, budgetId] = systemIds;
+  if (!revenueId) throw new Error("refund: no revenue account locked");
   for (const step of plan) {
+    const toAccountId = step.to === "voucher_budget" ? budgetId : step.tender.accountId;
+    if (!toAccountId) throw new Error("refund: no budget account locked");
     await postTransfer(tx, {
       kind: "refund",
       orderId: order.id,
@@ -108,7 +113,7 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
       memo: `refund of ${step.tender.kind} to ${step.to}`,
       entries: [
         { accountId: revenueId, amount: -step.give },
-        { accountId: step.toAccountId, amount: step.give },
+        { accountId: toAccountId, amount: step.give },
       ],
     });
     await tx

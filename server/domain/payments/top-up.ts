@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { DomainError } from "../errors";
-import { ensureWallets, lockAccounts, systemAccountId, walletOf } from "../ledger/accounts";
+import { ensureWallets, firstId, lockAccounts, walletOf } from "../ledger/accounts";
 import { postTransfer } from "../ledger/post-transfer";
 
 /**
@@ -16,8 +16,8 @@ export async function creditWalletFromPg(args: {
   await ensureWallets(tx, [input.employeeId]);
   const wallet = await walletOf(tx, input.employeeId);
   if (!wallet) throw new Error("wallet missing after ensureWallets");
-  const clearing = await systemAccountId(tx, "pg_clearing", null);
-  const balances = await lockAccounts(tx, [wallet.id, clearing]);
+  const { balances, systemIds } = await lockAccounts(tx, [wallet.id], [{ kind: "pg_clearing", storeId: null }]);
+  const clearing = firstId(systemIds);
   await postTransfer(tx, {
     kind: "top_up",
     memo: input.memo,

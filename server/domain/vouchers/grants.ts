@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { accounts, voucherGrants, type Meal } from "@/db/schema";
-import { lockAccounts, systemAccountId } from "../ledger/accounts";
+import { firstId, lockAccounts } from "../ledger/accounts";
 import { postTransfer } from "../ledger/post-transfer";
 
 export type GrantInput = {
@@ -49,8 +49,8 @@ export async function grantVoucher(args: { tx: DbOrTx; input: GrantInput }) {
     .values({ kind: "voucher_grant", userId: input.employeeId, grantId: grant.id })
     .returning({ id: accounts.id });
   if (!account) throw new Error("voucher account insert returned nothing");
-  const budget = await systemAccountId(tx, "voucher_budget", null);
-  await lockAccounts(tx, [budget, account.id]);
+  const { systemIds } = await lockAccounts(tx, [account.id], [{ kind: "voucher_budget", storeId: null }]);
+  const budget = firstId(systemIds);
   await postTransfer(tx, {
     kind: "voucher_grant",
     memo: `${input.meal} voucher`,
@@ -80,8 +80,8 @@ export async function expireVoucherGrants(args: { tx: DbOrTx; input: { now: Date
     .for("update", { of: voucherGrants, skipLocked: true });
   let returned = 0n;
   for (const grant of due) {
-    const budget = await systemAccountId(tx, "voucher_budget", null);
-    const balances = await lockAccounts(tx, [grant.accountId, budget]);
+    const { balances, systemIds } = await lockAccounts(tx, [grant.accountId], [{ kind: "voucher_budget", storeId: null }]);
+    const budget = firstId(systemIds);
     const left = balances.get(grant.accountId) ?? 0n;
     if (left > 0n) {
       await postTransfer(tx, {

@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_grant_idx" ON "accounts" USING btree ("grant_id") WHERE "accounts"."grant_id" is not null;
