@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { auth } from "@/server/auth";
+import { sessionUserFromRequest } from "@/server/auth/request-session";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { requestLogger } from "@/server/log";
@@ -23,10 +23,8 @@ export async function handleTrpcRequest(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: async () => {
-      const session = await auth();
-      return createInnerContext({ db: db(), session: session?.user ?? null, requestId });
-    },
+    createContext: async () =>
+      createInnerContext({ db: db(), session: await sessionUserFromRequest(request), requestId }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") log.error({ err: error, path }, "procedure failed");
     },
