@@ -120,3 +120,38 @@ describe("orders over tRPC", () => {
     expect(audit).toMatchObject({ action: "order.refund", actor_id: manager.id });
   });
 });
+
+describe("order status", () => {
+  let database: TestDatabase;
+  let world: World;
+  let barista: SessionUser;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await moneyWorld(database.db);
+    const user = await loadActiveUser(database.db, { email: "kiosk.cafe@canteen.dev" });
+    if (!user) throw new Error("no kiosk");
+    barista = user;
+  });
+  afterAll(() => database.close());
+
+  it("moves a paid order paid → preparing → ready → picked_up, one step at a time", async () => {
+    const api = createCaller(createInnerContext({ db: database.db, session: barista }));
+    const sale = await api.orders.checkout({ idempotencyKey: "status-sale-1", lines: [await world.line("cookie")], remainder: { method: "card" } });
+    const skip = await failure(api.orders.advance({ orderId: sale.orderId, to: "ready" }));
+    expect(skip.cause).toMatchObject({ messageKey: "orderStatusChange" });
+    for (const to of ["preparing", "ready", "picked_up"] as const) {
+      expect(await api.orders.advance({ orderId: sale.orderId, to })).toMatchObject({ status: to, pickupNumber: sale.pickupNumber });
+    }
+    const cancel = await failure(api.orders.cancel({ orderId: sale.orderId }));
+    expect(cancel.cause).toMatchObject({ messageKey: "orderNotCancelable" });
+  });
+
+  it("cancels an order nobody paid for", async () => {
+    const api = createCaller(createInnerContext({ db: database.db, session: barista }));
+    const order = await api.orders.create({ idempotencyKey: "status-order-1", lines: [await world.line("cookie")] });
+    expect(order.status).toBe("pending_payment");
+    expect(await api.orders.cancel({ orderId: order.id })).toEqual({ id: order.id, status: "canceled" });
+    const pay = await failure(api.orders.pay({ idempotencyKey: "status-pay-1", orderId: order.id, remainder: { method: "card" } }));
+    expect(pay.cause).toMatchObject({ messageKey: "orderNotPayable" });
+  });
+});

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createOrder } from "@/server/domain/orders/create-order";
+import { advanceOrder, cancelOrder } from "@/server/domain/orders/order-status";
 import { checkoutOnce } from "@/server/domain/payments/checkout";
 import { countingPayCodeFailures } from "@/server/domain/paycode/verify";
 import { payOrder } from "@/server/domain/payments/pay-order";
@@ -36,6 +37,14 @@ const remainder = z.discriminatedUnion("method", [
 const payCode = z.string().trim().min(1).max(64);
 
 export const ordersRouter = router({
+  advance: baristaProcedure
+    .input(z.object({ orderId: z.uuid(), to: z.enum(["preparing", "ready", "picked_up"]) }).strict())
+    .mutation(({ ctx, input }) => advanceOrder({ tx: ctx.db, input: { ...input, storeId: ctx.storeId, now: new Date() } })),
+
+  cancel: baristaProcedure
+    .input(z.object({ orderId: z.uuid() }).strict())
+    .mutation(({ ctx, input }) => cancelOrder({ tx: ctx.db, input: { ...input, storeId: ctx.storeId, now: new Date() } })),
+
   create: baristaProcedure
     .input(z.object({ idempotencyKey, lines }).strict())
     .mutation(({ ctx, input }) =>
