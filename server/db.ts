@@ -7,3 +7,9 @@ export function db() {
   const current = env();
   return appDatabase(current.DATABASE_URL, current.DB_POOL_MAX).db;
 }
+
+/** The pool's postgres.js client, for LISTEN (which needs a connection of its own). */
+export function sqlClient() {
+  const current = env();
+  return appDatabase(current.DATABASE_URL, current.DB_POOL_MAX).sql;
+}

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema";
 import { DomainError } from "../errors";
+import { announceOrder } from "./events";
 
 /** The kitchen's path for a paid order; refunds and cancellation have their own actions. */
 const nextStatus: Partial<Record<OrderStatus, OrderStatus>> = {
@@ -31,6 +32,7 @@ export async function advanceOrder(args: { tx: DbOrTx; input: { orderId: string;
     .where(eq(orders.id, input.orderId))
     .returning({ id: orders.id, status: orders.status, pickupNumber: orders.pickupNumber });
   if (!updated) throw new Error("order update returned nothing");
+  await announceOrder(tx, { storeId: input.storeId, orderId: updated.id, pickupNumber: updated.pickupNumber, status: updated.status });
   return updated;
 }
 

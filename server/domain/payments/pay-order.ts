@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { orders, paymentTenders, users, type TenderKind } from "@/db/schema";
 import { DomainError } from "../errors";
 import { lockAccounts, walletOf } from "../ledger/accounts";
+import { announceOrder } from "../orders/events";
 import { postTransfer } from "../ledger/post-transfer";
 import { candidateGrants } from "../vouchers/grants";
 import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
@@ -146,6 +147,7 @@ export async function payOrder(args: {
     .update(orders)
     .set({ status: "paid", payerId: input.payerId, paidAt: input.now, updatedAt: input.now })
     .where(eq(orders.id, order.id));
+  await announceOrder(tx, { storeId: order.storeId, orderId: order.id, pickupNumber: order.pickupNumber, status: "paid", source: order.source });
 
   const walletBalance = walletId
     ? (balances.get(walletId) ?? 0n) - split.legs.filter((leg) => leg.kind === "wallet").reduce((sum, leg) => sum + leg.amount, 0n)

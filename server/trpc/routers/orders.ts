@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createOrder } from "@/server/domain/orders/create-order";
 import { advanceOrder, cancelOrder } from "@/server/domain/orders/order-status";
+import { loadPickupBoard, loadQueue } from "@/server/domain/orders/queue";
 import { checkoutOnce } from "@/server/domain/payments/checkout";
 import { countingPayCodeFailures } from "@/server/domain/paycode/verify";
 import { payOrder } from "@/server/domain/payments/pay-order";
@@ -9,7 +10,7 @@ import { resolvePayer } from "@/server/domain/payments/checkout";
 import { refundOrder } from "@/server/domain/payments/refund-order";
 import { withIdempotency } from "@/server/domain/idempotency";
 import { wonInput } from "@/server/domain/money";
-import { baristaProcedure, roleProcedure, router } from "../init";
+import { baristaProcedure, publicProcedure, roleProcedure, router } from "../init";
 
 /** A client-chosen key per attempt (a UUID is ideal); retries of the same attempt reuse it. */
 export const idempotencyKey = z
@@ -37,6 +38,12 @@ const remainder = z.discriminatedUnion("method", [
 const payCode = z.string().trim().min(1).max(64);
 
 export const ordersRouter = router({
+  queue: baristaProcedure.query(({ ctx }) => loadQueue({ tx: ctx.db, input: { storeId: ctx.storeId, now: new Date() } })),
+
+  pickupBoard: publicProcedure
+    .input(z.object({ store: z.string().trim().min(1).max(40) }).strict())
+    .query(({ ctx, input }) => loadPickupBoard({ tx: ctx.db, input: { storeCode: input.store, now: new Date() } })),
+
   advance: baristaProcedure
     .input(z.object({ orderId: z.uuid(), to: z.enum(["preparing", "ready", "picked_up"]) }).strict())
     .mutation(({ ctx, input }) => advanceOrder({ tx: ctx.db, input: { ...input, storeId: ctx.storeId, now: new Date() } })),
