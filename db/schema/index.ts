@@ -6,3 +6,4 @@ export * from "./vouchers";
 export * from "./orders";
 export * from "./platform";
 export * from "./paycodes";
+export * from "./store-days";

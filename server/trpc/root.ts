@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./init";
+import { dayRouter } from "./routers/day";
 import { menuRouter } from "./routers/menu";
 import { ordersRouter } from "./routers/orders";
 import { peopleRouter } from "./routers/people";
@@ -9,6 +10,7 @@ export const appRouter = router({
   menu: menuRouter,
   people: peopleRouter,
   orders: ordersRouter,
+  day: dayRouter,
 });
 
 export type AppRouter = typeof appRouter;
