@@ -5,6 +5,8 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 import { KioskClock } from "@/components/kiosk/clock";
+import { KioskNav } from "@/components/kiosk/kiosk-nav";
+import { TRPCReactProvider } from "@/components/trpc/provider";
 
 export default async function KioskLayout({ children }: { children: React.ReactNode }) {
   await requireFace("kiosk");
@@ -17,16 +19,22 @@ export default async function KioskLayout({ children }: { children: React.ReactN
         <span data-testid="kiosk-store" className="rounded-lg bg-white/10 px-3 py-1 text-sm font-semibold">
           {(locale === "ko" ? profile.storeKo : profile.storeEn) ?? t("noStore")}
         </span>
-        <nav className="ml-4 flex gap-1">
-          <span className="flex min-h-12 items-center rounded-xl bg-white/15 px-4 font-semibold">{t("title")}</span>
-        </nav>
+        <KioskNav
+          links={[
+            { href: "/kiosk", label: t("title") },
+            { href: "/kiosk/queue", label: t("navQueue") },
+            { href: "/kiosk/day", label: t("navDay") },
+          ]}
+        />
         <div className="ml-auto flex items-center gap-2">
           <KioskClock locale={locale} />
           <LanguageSwitch tone="dark" />
           <SignOutButton className="text-white/80 hover:bg-white/10 hover:text-white" />
         </div>
       </header>
-      <main className="min-h-0 flex-1">{children}</main>
+      <main className="min-h-0 flex-1 break-keep">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </main>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { requireFace } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
-import { MenuGrid } from "@/components/kiosk/menu-grid";
+import { Register } from "@/components/kiosk/register";
 
 export default async function KioskPage() {
   // Layout and page render at the same time, so the page checks too before it loads anything.
   await requireFace("kiosk");
   const menu = await (await serverApi()).menu.forKiosk();
-  return <MenuGrid menu={menu} />;
+  return <Register menu={menu} />;
 }

@@ -1,0 +1,23 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** The kiosk's sections as big tabs; the current one is lit. */
+export function KioskNav({ links }: { links: { href: string; label: string }[] }) {
+  const pathname = usePathname();
+  return (
+    <nav className="ml-4 flex gap-1">
+      {links.map((link) => (
+        <Link
+          key={link.href}
+          href={link.href}
+          aria-current={pathname === link.href ? "page" : undefined}
+          className="flex min-h-12 items-center rounded-xl px-4 font-semibold text-white/70 aria-[current=page]:bg-white/15 aria-[current=page]:text-white"
+        >
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
