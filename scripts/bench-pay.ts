@@ -113,7 +113,7 @@ try {
         input: {
           storeId: shop.storeId,
           lines: [request.line],
-          payer: { payCode: request.payCode },
+          payers: [{ payCode: request.payCode }],
           remainder: { method: "none" },
           actorId: shop.baristaId,
           now: new Date(),

@@ -5,7 +5,7 @@ import { seed } from "@/db/seed";
 import { creditWalletFromPg } from "@/server/domain/payments/top-up";
 import { grantVoucher } from "@/server/domain/vouchers/grants";
 import { checkoutOnce, type PayerRef } from "@/server/domain/payments/checkout";
-import type { Remainder } from "@/server/domain/payments/split";
+import type { Remainder, WalletSplit } from "@/server/domain/payments/split";
 import type { PaymentHooks } from "@/server/domain/payments/pay-order";
 
 /** Handles on the seeded demo company for money tests. */
@@ -65,7 +65,9 @@ export async function moneyWorld(db: Db) {
   let keyCounter = 0;
   const sell = (input: {
     lines: Awaited<ReturnType<typeof line>>[];
-    payer: PayerRef;
+    payer: PayerRef | null;
+    payers?: PayerRef[];
+    walletSplit?: WalletSplit;
     remainder?: Remainder;
     now?: Date;
     key?: string;
@@ -78,7 +80,8 @@ export async function moneyWorld(db: Db) {
       input: {
         storeId: cafe.id,
         lines: input.lines,
-        payer: input.payer,
+        payers: input.payer ? [input.payer] : (input.payers ?? []),
+        walletSplit: input.walletSplit,
         remainder: input.remainder ?? { method: "none" },
         actorId: kiosk.id,
         now: input.now ?? LUNCHTIME,

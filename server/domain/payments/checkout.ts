@@ -4,29 +4,35 @@ import { createOrder, takePickupNumber, type OrderLineInput, type Pickup } from 
 import { withIdempotency } from "../idempotency";
 import { countingPayCodeFailures } from "../paycode/verify";
 import { payOrder, type PaymentHooks, type PaymentResult } from "./pay-order";
-import type { Remainder } from "./split";
+import type { Remainder, WalletSplit } from "./split";
 
 /** Who pays: the code the employee shows (production), or their id (tests and back-office tools). */
-export type PayerRef = { payCode: string } | { employeeId: string } | null;
+export type PayerRef = { payCode: string } | { employeeId: string };
 
 /**
  * The pay code is verified and consumed inside the payment's transaction: a failed payment
  * leaves it usable. Callers run that transaction in `countingPayCodeFailures`.
  */
-export async function resolvePayer(args: { tx: Tx; payer: PayerRef; now: Date; clientKey: string }) {
-  if (args.payer === null) return null;
-  if ("employeeId" in args.payer) return args.payer.employeeId;
-  const verified = await verifyPayCode({
-    tx: args.tx,
-    input: { code: args.payer.payCode, now: args.now, clientKey: args.clientKey },
-  });
-  return verified.employeeId;
+export async function resolvePayers(args: { tx: Tx; payers: readonly PayerRef[]; now: Date; clientKey: string }) {
+  const ids: string[] = [];
+  // One by one, in scan order: each code is consumed before the next is looked at.
+  for (const payer of args.payers) {
+    if ("employeeId" in payer) {
+      ids.push(payer.employeeId);
+      continue;
+    }
+    const verified = await verifyPayCode({ tx: args.tx, input: { code: payer.payCode, now: args.now, clientKey: args.clientKey } });
+    ids.push(verified.employeeId);
+  }
+  return ids;
 }
 
 export type CheckoutInput = {
   storeId: string;
   lines: OrderLineInput[];
-  payer: PayerRef;
+  /** Nobody (a walk-in), one employee, or a group paying together (함께결제). */
+  payers: PayerRef[];
+  walletSplit?: WalletSplit;
   remainder: Remainder;
   actorId: string;
   now: Date;
@@ -39,7 +45,7 @@ export type CheckoutInput = {
  */
 export async function checkout(args: { tx: Tx; input: CheckoutInput & { pickup: Pickup }; hooks?: PaymentHooks }): Promise<PaymentResult> {
   const { tx, input } = args;
-  const payerId = await resolvePayer({ tx, payer: input.payer, now: input.now, clientKey: input.actorId });
+  const payerIds = await resolvePayers({ tx, payers: input.payers, now: input.now, clientKey: input.actorId });
   const order = await createOrder({
     tx,
     input: {
@@ -57,8 +63,9 @@ export async function checkout(args: { tx: Tx; input: CheckoutInput & { pickup: 
     input: {
       orderId: order.id,
       storeId: input.storeId,
-      payerId,
-      payerVerified: input.payer !== null && "payCode" in input.payer,
+      payerIds,
+      payersVerified: input.payers.every((payer) => "payCode" in payer),
+      walletSplit: input.walletSplit ?? "first",
       remainder: input.remainder,
       actorId: input.actorId,
       now: input.now,
@@ -73,13 +80,13 @@ export async function checkout(args: { tx: Tx; input: CheckoutInput & { pickup: 
  */
 export async function checkoutOnce(
   db: Db,
-  args: { scope: string; key: string; input: CheckoutInput; hooks?: PaymentHooks },
+  args: { scope: string; key: string; input: CheckoutInput; hooks?: PaymentHooks; procedure?: string },
 ): Promise<PaymentResult> {
   const { input } = args;
   const pickup = await takePickupNumber(db, input.storeId, input.now);
-  const request = { lines: input.lines, payer: input.payer, remainder: input.remainder };
+  const request = { lines: input.lines, payers: input.payers, walletSplit: input.walletSplit ?? "first", remainder: input.remainder };
   return countingPayCodeFailures(db, () =>
-    withIdempotency(db, { scope: args.scope, procedure: "orders.checkout", key: args.key, request }, (tx) =>
+    withIdempotency(db, { scope: args.scope, procedure: args.procedure ?? "orders.checkout", key: args.key, request }, (tx) =>
       checkout({ tx, input: { ...input, pickup }, hooks: args.hooks }),
     ),
   );

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orders, paymentTenders, users, type TenderKind } from "@/db/schema";
 import { DomainError } from "../errors";
@@ -7,16 +7,20 @@ import { announceOrder } from "../orders/events";
 import { postTransfer } from "../ledger/post-transfer";
 import { candidateGrants } from "../vouchers/grants";
 import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
-import { splitTender, type Leg, type Remainder } from "./split";
+import { splitAmongPayers, type Leg, type Remainder, type VoucherSource, type WalletSplit } from "./split";
 
 export type PayOrderInput = {
   orderId: string;
   /** The store of the kiosk taking the payment; an order of another store is not found. */
   storeId: string;
-  /** The employee paying (from their pay code); null for a walk-in paying by card or cash only. */
-  payerId: string | null;
-  /** Set when the payer came from a verified pay code, which already checked they are an active employee. */
-  payerVerified?: boolean;
+  /**
+   * The employees paying, in scan order (from their pay codes): none for a walk-in paying by
+   * card or cash only, one usually, several for a group payment.
+   */
+  payerIds: string[];
+  /** Set when the payers came from verified pay codes, which already checked they are active employees. */
+  payersVerified?: boolean;
+  walletSplit?: WalletSplit;
   remainder: Remainder;
   actorId: string;
   now: Date;
@@ -28,9 +32,12 @@ export type PaymentResult = {
   total: bigint;
   tenders: { kind: TenderKind; amount: bigint; meal?: string; grantId?: string }[];
   changeDue: bigint;
+  /** The first payer's wallet after paying; null for a walk-in. */
   walletBalance: bigint | null;
-  /** Why the payer's meal voucher did not pay, when they had one that could not be used here and now. */
+  /** Why the payers' meal vouchers did not pay, when they had one that could not be used here and now. */
   voucherRefusal: VoucherRefusal | null;
+  /** Per person: what their voucher and wallet paid. */
+  payers: { employeeId: string; name: string; voucher: bigint; wallet: bigint }[];
 };
 
 /** Seams for tests that must prove a failure part-way leaves nothing behind. */
@@ -63,32 +70,35 @@ export async function payOrder(args: {
     throw new DomainError("CONFLICT", "orderNotPayable", `the order is ${order.status}, not waiting for payment`);
   }
 
-  let vouchers: { grantId: string; accountId: string; meal: string; balance: bigint }[] = [];
-  let refusal: VoucherRefusal | null = null;
-  let walletId: string | null = null;
-  if (input.payerId) {
-    const [payer, grants, wallet] = await Promise.all([
-      input.payerVerified
-        ? { status: "active" as const, role: "employee" as const }
-        : tx.select({ status: users.status, role: users.role }).from(users).where(eq(users.id, input.payerId)).then((rows) => rows[0]),
-      candidateGrants(tx, input.payerId, input.now),
-      walletOf(tx, input.payerId),
-    ]);
-    if (!payer || payer.role !== "employee") throw new DomainError("NOT_FOUND", "payerNotFound", "payer not found");
-    if (payer.status !== "active") throw new DomainError("FORBIDDEN", "payerSuspended", "the payer's account is not active");
-    const refusals: VoucherRefusal[] = [];
-    for (const grant of grants) {
-      const reason = voucherRefusal(grant, { now: input.now, storeId: input.storeId });
-      if (reason) refusals.push(reason);
-      else vouchers.push({ grantId: grant.id, accountId: grant.accountId, meal: grant.meal, balance: grant.balance });
-    }
-    if (vouchers.length === 0) refusal = mostTellingRefusal(refusals);
-    walletId = wallet?.id ?? null;
+  if (new Set(input.payerIds).size !== input.payerIds.length) {
+    throw new DomainError("BAD_REQUEST", "groupPayerRepeated", "the same person cannot pay twice in one order");
   }
+  const payerRows = input.payerIds.length
+    ? await tx.select({ id: users.id, name: users.name, status: users.status, role: users.role }).from(users).where(inArray(users.id, input.payerIds))
+    : [];
+  const sources = await Promise.all(
+    input.payerIds.map(async (payerId) => {
+      const payer = payerRows.find((row) => row.id === payerId);
+      if (!payer || payer.role !== "employee") throw new DomainError("NOT_FOUND", "payerNotFound", "payer not found");
+      if (!input.payersVerified && payer.status !== "active") {
+        throw new DomainError("FORBIDDEN", "payerSuspended", "the payer's account is not active");
+      }
+      const [grants, wallet] = await Promise.all([candidateGrants(tx, payerId, input.now), walletOf(tx, payerId)]);
+      const refusals: VoucherRefusal[] = [];
+      const vouchers: VoucherSource[] = [];
+      for (const grant of grants) {
+        const reason = voucherRefusal(grant, { now: input.now, storeId: input.storeId });
+        if (reason) refusals.push(reason);
+        else vouchers.push({ grantId: grant.id, accountId: grant.accountId, meal: grant.meal, balance: grant.balance });
+      }
+      return { payerId, name: payer.name, vouchers, walletId: wallet?.id ?? null, refusals };
+    }),
+  );
+  const refusal = sources.some((source) => source.vouchers.length > 0) ? null : mostTellingRefusal(sources.flatMap((source) => source.refusals));
 
   const { balances, systemIds } = await lockAccounts(
     tx,
-    [...(walletId ? [walletId] : []), ...vouchers.map((voucher) => voucher.accountId)],
+    sources.flatMap((source) => [...(source.walletId ? [source.walletId] : []), ...source.vouchers.map((voucher) => voucher.accountId)]),
     [
       { kind: "store_revenue", storeId: input.storeId },
       ...(input.remainder.method === "none" ? [] : [{ kind: sourceKindFor[input.remainder.method], storeId: input.storeId }]),
@@ -97,11 +107,14 @@ export async function payOrder(args: {
   const [revenueId, remainderSourceId = null] = systemIds;
   if (!revenueId) throw new Error("payment: no revenue account locked");
   // Balances read before the lock may be stale; the split uses the ones under the lock.
-  vouchers = vouchers.map((voucher) => ({ ...voucher, balance: balances.get(voucher.accountId) ?? 0n }));
-  const split = splitTender({
+  const split = splitAmongPayers({
     total: order.total,
-    vouchers,
-    wallet: walletId ? { accountId: walletId, balance: balances.get(walletId) ?? 0n } : null,
+    payers: sources.map((source) => ({
+      payerId: source.payerId,
+      vouchers: source.vouchers.map((voucher) => ({ ...voucher, balance: balances.get(voucher.accountId) ?? 0n })),
+      wallet: source.walletId ? { accountId: source.walletId, balance: balances.get(source.walletId) ?? 0n } : null,
+    })),
+    walletSplit: input.walletSplit ?? "first",
     remainder: input.remainder,
   });
   if (!split.ok) {
@@ -131,7 +144,7 @@ export async function payOrder(args: {
       orderId: order.id,
       sequence: index + 1,
       kind: leg.kind,
-      payerId: leg.kind === "voucher" || leg.kind === "wallet" ? input.payerId : null,
+      payerId: leg.kind === "voucher" || leg.kind === "wallet" ? leg.payerId : null,
       accountId: fromId,
       grantId: leg.kind === "voucher" ? leg.grantId : null,
       amount: leg.amount,
@@ -145,13 +158,14 @@ export async function payOrder(args: {
 
   await tx
     .update(orders)
-    .set({ status: "paid", payerId: input.payerId, paidAt: input.now, updatedAt: input.now })
+    .set({ status: "paid", payerId: input.payerIds[0] ?? null, paidAt: input.now, updatedAt: input.now })
     .where(eq(orders.id, order.id));
   await announceOrder(tx, { storeId: order.storeId, orderId: order.id, pickupNumber: order.pickupNumber, status: "paid", source: order.source });
 
-  const walletBalance = walletId
-    ? (balances.get(walletId) ?? 0n) - split.legs.filter((leg) => leg.kind === "wallet").reduce((sum, leg) => sum + leg.amount, 0n)
-    : null;
+  const paidBy = (payerId: string, kind: "voucher" | "wallet") =>
+    split.legs.reduce((sum, leg) => sum + (leg.kind === kind && leg.payerId === payerId ? leg.amount : 0n), 0n);
+  const first = sources[0];
+  const walletBalance = first?.walletId ? (balances.get(first.walletId) ?? 0n) - paidBy(first.payerId, "wallet") : null;
   return {
     orderId: order.id,
     pickupNumber: order.pickupNumber,
@@ -164,6 +178,12 @@ export async function payOrder(args: {
     changeDue: split.changeDue,
     walletBalance,
     voucherRefusal: refusal,
+    payers: sources.map((source) => ({
+      employeeId: source.payerId,
+      name: source.name,
+      voucher: paidBy(source.payerId, "voucher"),
+      wallet: paidBy(source.payerId, "wallet"),
+    })),
   };
 }
 

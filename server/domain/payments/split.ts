@@ -2,11 +2,14 @@ import { minBigInt } from "../money";
 
 export type VoucherSource = { grantId: string; accountId: string; meal: string; balance: bigint };
 export type WalletSource = { accountId: string; balance: bigint };
+export type PayerSources = { payerId: string; vouchers: readonly VoucherSource[]; wallet: WalletSource | null };
 export type Remainder = { method: "none" } | { method: "card"; approvalNumber?: string } | { method: "cash"; tendered: bigint };
+/** How a group shares what its vouchers leave: evenly across wallets, or all on the first person. */
+export type WalletSplit = "even" | "first";
 
 export type Leg =
-  | { kind: "voucher"; amount: bigint; accountId: string; grantId: string; meal: string }
-  | { kind: "wallet"; amount: bigint; accountId: string }
+  | { kind: "voucher"; amount: bigint; accountId: string; grantId: string; meal: string; payerId: string }
+  | { kind: "wallet"; amount: bigint; accountId: string; payerId: string }
   | { kind: "card"; amount: bigint; approvalNumber: string | null }
   | { kind: "cash"; amount: bigint; tendered: bigint };
 
@@ -16,40 +19,55 @@ export type Split =
   | { ok: false; reason: "cashShort"; shortfall: bigint };
 
 /**
- * The default tender order of DESIGN.md: vouchers usable here and now (soonest to expire
- * first) → wallet → the rest by card or cash. Pure, so every rule is tested without a database.
+ * The default tender order of DESIGN.md, for one payer or a group: each person's vouchers
+ * usable here and now (in scan order, each person's soonest to expire first) → wallets
+ * (the rest split evenly, the first people taking the odd won, or all on the first person)
+ * → whatever no wallet could cover by card or cash. Nobody's wallet pays more than their
+ * share. Pure, so every rule is tested without a database.
  */
-export function splitTender(input: {
+export function splitAmongPayers(input: {
   total: bigint;
-  vouchers: readonly VoucherSource[];
-  wallet: WalletSource | null;
+  payers: readonly PayerSources[];
+  walletSplit: WalletSplit;
   remainder: Remainder;
 }): Split {
   const legs: Leg[] = [];
   let due = input.total;
-  for (const voucher of input.vouchers) {
-    const amount = minBigInt(voucher.balance, due);
-    if (amount <= 0n) continue;
-    legs.push({ kind: "voucher", amount, accountId: voucher.accountId, grantId: voucher.grantId, meal: voucher.meal });
-    due -= amount;
-  }
-  if (input.wallet && due > 0n) {
-    const amount = minBigInt(input.wallet.balance, due);
-    if (amount > 0n) {
-      legs.push({ kind: "wallet", amount, accountId: input.wallet.accountId });
+  for (const payer of input.payers) {
+    for (const voucher of payer.vouchers) {
+      const amount = minBigInt(voucher.balance, due);
+      if (amount <= 0n) continue;
+      legs.push({ kind: "voucher", amount, accountId: voucher.accountId, grantId: voucher.grantId, meal: voucher.meal, payerId: payer.payerId });
       due -= amount;
     }
   }
-  if (due === 0n) return { ok: true, legs, changeDue: input.remainder.method === "cash" ? input.remainder.tendered : 0n };
+
+  const count = BigInt(input.payers.length);
+  const shareOf = (index: number) => {
+    if (input.walletSplit === "first" || count <= 1n) return index === 0 ? due : 0n;
+    return due / count + (BigInt(index) < due % count ? 1n : 0n);
+  };
+  let uncovered = 0n;
+  const shares = input.payers.map((_, index) => shareOf(index));
+  for (const [index, payer] of input.payers.entries()) {
+    const share = shares[index] ?? 0n;
+    const amount = payer.wallet ? minBigInt(payer.wallet.balance, share) : 0n;
+    if (payer.wallet && amount > 0n) legs.push({ kind: "wallet", amount, accountId: payer.wallet.accountId, payerId: payer.payerId });
+    uncovered += share - amount;
+  }
+  if (input.payers.length === 0) uncovered = due;
+
+  const changeIfCash = input.remainder.method === "cash" ? input.remainder.tendered : 0n;
+  if (uncovered === 0n) return { ok: true, legs, changeDue: changeIfCash };
   switch (input.remainder.method) {
     case "none":
-      return { ok: false, reason: "insufficientBalance", shortfall: due };
+      return { ok: false, reason: "insufficientBalance", shortfall: uncovered };
     case "card":
-      legs.push({ kind: "card", amount: due, approvalNumber: input.remainder.approvalNumber ?? null });
+      legs.push({ kind: "card", amount: uncovered, approvalNumber: input.remainder.approvalNumber ?? null });
       return { ok: true, legs, changeDue: 0n };
     case "cash":
-      if (input.remainder.tendered < due) return { ok: false, reason: "cashShort", shortfall: due - input.remainder.tendered };
-      legs.push({ kind: "cash", amount: due, tendered: input.remainder.tendered });
-      return { ok: true, legs, changeDue: input.remainder.tendered - due };
+      if (input.remainder.tendered < uncovered) return { ok: false, reason: "cashShort", shortfall: uncovered - input.remainder.tendered };
+      legs.push({ kind: "cash", amount: uncovered, tendered: input.remainder.tendered });
+      return { ok: true, legs, changeDue: input.remainder.tendered - uncovered };
   }
 }

@@ -6,7 +6,7 @@ import { loadPickupBoard, loadQueue } from "@/server/domain/orders/queue";
 import { checkoutOnce } from "@/server/domain/payments/checkout";
 import { countingPayCodeFailures } from "@/server/domain/paycode/verify";
 import { payOrder } from "@/server/domain/payments/pay-order";
-import { resolvePayer } from "@/server/domain/payments/checkout";
+import { resolvePayers } from "@/server/domain/payments/checkout";
 import { refundOrder } from "@/server/domain/payments/refund-order";
 import { withIdempotency } from "@/server/domain/idempotency";
 import { wonInput } from "@/server/domain/money";
@@ -72,7 +72,36 @@ export const ordersRouter = router({
         input: {
           storeId: ctx.storeId,
           lines: input.lines,
-          payer: input.payCode ? { payCode: input.payCode } : null,
+          payers: input.payCode ? [{ payCode: input.payCode }] : [],
+          remainder: input.remainder,
+          actorId: ctx.session.id,
+          now: new Date(),
+        },
+      }),
+    ),
+
+  groupCheckout: baristaProcedure
+    .input(
+      z
+        .object({
+          idempotencyKey,
+          lines,
+          payCodes: z.array(payCode).min(2, "scan at least two pay codes").max(10),
+          walletSplit: z.enum(["even", "first"]),
+          remainder,
+        })
+        .strict(),
+    )
+    .mutation(({ ctx, input }) =>
+      checkoutOnce(ctx.db, {
+        scope: ctx.session.id,
+        key: input.idempotencyKey,
+        procedure: "orders.groupCheckout",
+        input: {
+          storeId: ctx.storeId,
+          lines: input.lines,
+          payers: input.payCodes.map((code) => ({ payCode: code })),
+          walletSplit: input.walletSplit,
           remainder: input.remainder,
           actorId: ctx.session.id,
           now: new Date(),
@@ -86,15 +115,15 @@ export const ordersRouter = router({
       countingPayCodeFailures(ctx.db, () =>
       withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.pay", key: input.idempotencyKey, request: input }, async (tx) => {
         const now = new Date();
-        const payerId = await resolvePayer({
+        const payerIds = await resolvePayers({
           tx,
-          payer: input.payCode ? { payCode: input.payCode } : null,
+          payers: input.payCode ? [{ payCode: input.payCode }] : [],
           now,
           clientKey: ctx.session.id,
         });
         return payOrder({
           tx,
-          input: { orderId: input.orderId, storeId: ctx.storeId, payerId, remainder: input.remainder, actorId: ctx.session.id, now },
+          input: { orderId: input.orderId, storeId: ctx.storeId, payerIds, payersVerified: true, remainder: input.remainder, actorId: ctx.session.id, now },
         });
       }),
       ),
