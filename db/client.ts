@@ -16,7 +16,9 @@ export function connect(url: string, options: { max?: number } = {}): Database {
     // Each connection works in UTC; stores convert to their own time zone explicitly.
     // lock_timeout: a request blocked behind another (e.g. a retry waiting for the first
     // copy of an idempotent payment) gives up after 10 s and is told to retry.
-    connection: { TimeZone: "UTC", application_name: "canteen", lock_timeout: 10_000 },
+    // idle_in_transaction_session_timeout: an app process that hangs mid-transaction (its
+    // host frozen, not killed) releases the accounts and keys it holds after 30 s.
+    connection: { TimeZone: "UTC", application_name: "canteen", lock_timeout: 10_000, idle_in_transaction_session_timeout: 30_000 },
   });
   const db = drizzle(sql, { schema, casing: "snake_case" });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
