@@ -1,6 +1,8 @@
 /** The demo company: stores, departments, menu and people. Plain data, used by db/seed.ts. */
 
 export const DEMO_PASSWORD = "canteen1234";
+/** The demo store manager's PIN, typed on the kiosk to approve a refund. */
+export const DEMO_MANAGER_PIN = "1234";
 
 export const demoStores = [
   { code: "hq-cafe", nameKo: "본사 카페", nameEn: "HQ Cafe" },

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed, isEmpty } from "./seed";
-import { DEMO_PASSWORD } from "./seed-data";
+import { DEMO_MANAGER_PIN, DEMO_PASSWORD } from "./seed-data";
 import { checkCredentials } from "@/server/auth/users";
+import { checkManagerPin, setManagerPin } from "@/server/domain/people/manager-pin";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 
 async function counts(database: TestDatabase) {
@@ -66,5 +67,24 @@ describe("demo data", () => {
       const result = await checkCredentials(database.db, email, DEMO_PASSWORD);
       expect(result.ok, email).toBe(true);
     }
+  });
+
+  it("gives the demo manager the printed kiosk PIN, and never overwrites one a manager chose", async () => {
+    const [store] = await database.sql`select id from stores where code = 'hq-cafe'`;
+    const [kiosk] = await database.sql`select id from users where email = 'kiosk.cafe@canteen.dev'`;
+    const [manager] = await database.sql`select id, pin_hash from users where email = 'manager@canteen.dev'`;
+    expect(String(manager?.pin_hash)).toMatch(/^\$argon2id\$/);
+    const check = (pin: string) =>
+      checkManagerPin(database.db, { storeId: String(store?.id), pin, clientKey: String(kiosk?.id), now: new Date() });
+    await expect(check(DEMO_MANAGER_PIN)).resolves.toMatchObject({ id: manager?.id });
+
+    await setManagerPin({ tx: database.db, input: { userId: String(manager?.id), pin: "908172" } });
+    await seed(database.db);
+    await expect(check("908172")).resolves.toMatchObject({ id: manager?.id });
+
+    // A database seeded before PINs existed: the demo manager gets one on the next seed.
+    await database.sql`update users set pin_hash = null where email = 'manager@canteen.dev'`;
+    await seed(database.db);
+    await expect(check(DEMO_MANAGER_PIN)).resolves.toMatchObject({ id: manager?.id });
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import {
   departments,
@@ -15,6 +15,7 @@ import {
   cafeOptionGroups,
   cafeteriaMenu,
   cafeteriaOptionGroups,
+  DEMO_MANAGER_PIN,
   DEMO_PASSWORD,
   demoDepartments,
   demoEmployees,
@@ -30,7 +31,7 @@ import { ensureSystemAccounts, ensureWallets } from "../server/domain/ledger/acc
  * again (or after a manager edited the menu) leaves the database as it was.
  */
 export async function seed(db: Db) {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const [passwordHash, pinHash] = await Promise.all([hashPassword(DEMO_PASSWORD), hashPassword(DEMO_MANAGER_PIN)]);
   await db.transaction(async (tx) => {
     await tx.insert(stores).values([...demoStores]).onConflictDoNothing();
     await tx.insert(departments).values([...demoDepartments]).onConflictDoNothing();
@@ -120,6 +121,18 @@ export async function seed(db: Db) {
         })),
       )
       .onConflictDoNothing();
+    // The demo managers' kiosk PIN, only where none is set (a database seeded before PINs
+    // existed gets one; a PIN someone chose is never overwritten).
+    await tx
+      .update(users)
+      .set({ pinHash })
+      .where(
+        and(
+          inArray(users.email, demoStaff.filter((staff) => staff.role === "store_manager").map((staff) => staff.email)),
+          eq(users.role, "store_manager"),
+          isNull(users.pinHash),
+        ),
+      );
     await tx
       .insert(users)
       .values(

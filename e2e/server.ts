@@ -43,6 +43,9 @@ const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-
     DATABASE_URL: url,
     AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
     LOG_LEVEL: "warn",
+    // The sandbox card terminal: a shorter wait for the card, and a time-out e2e can sit through.
+    CARD_SANDBOX_DELAY_MS: "800",
+    CARD_SANDBOX_TIMEOUT_MS: "2500",
   },
 });
 

@@ -39,7 +39,7 @@ describe("error messages", () => {
     };
     walk(path.resolve(import.meta.dirname, "../server"));
     const patterns = [
-      /(?:DomainError|PayCodeRejected)\(\s*"[A-Z_]+",\s*"(\w+)"/g,
+      /(?:DomainError|PayCodeRejected|ManagerPinRejected)\(\s*"[A-Z_]+",\s*"(\w+)"/g,
       /\bfail\(\s*"[A-Z_]+",\s*"(\w+)"/g,
       /\binvalid\(\s*"(\w+)"/g,
       /\bnotFound\(\s*"(\w+)"/g,

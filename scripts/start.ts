@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { connect } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { isEmpty, seed } from "../db/seed";
-import { DEMO_PASSWORD, demoStaff } from "../db/seed-data";
+import { DEMO_MANAGER_PIN, DEMO_PASSWORD, demoStaff } from "../db/seed-data";
 import { localAuthSecret, localDatabase } from "./local-database";
 
 // The server itself, not an npx wrapper: signals then reach the process that holds the port.
@@ -82,6 +82,7 @@ function printWelcome() {
     admin  ${appUrl}/admin   sign in as ${staff("hr_admin")} (HR) or ${staff("store_manager")} (store manager)
 
     every demo password: ${DEMO_PASSWORD}
+    manager PIN (approves refunds on the kiosk): ${DEMO_MANAGER_PIN}
     health ${appUrl}/api/health        stop with Ctrl+C
 `);
 }

@@ -10,6 +10,12 @@ const optionalNonEmpty = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/** The sandbox card terminal's timings (server/providers/sandbox-card-terminal.ts); e2e shortens the time-out. */
+const cardSandboxShape = {
+  CARD_SANDBOX_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  CARD_SANDBOX_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).optional(),
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -26,6 +32,7 @@ const envSchema = z
     AUTH_OIDC_CLIENT_SECRET: optionalNonEmpty,
     AUTH_OIDC_NAME: z.string().default("Company SSO"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ...cardSandboxShape,
   })
   .superRefine((value, ctx) => {
     const oidc = [value.AUTH_OIDC_ISSUER, value.AUTH_OIDC_CLIENT_ID, value.AUTH_OIDC_CLIENT_SECRET];
@@ -67,4 +74,14 @@ export function env(): Env {
 
 export function oidcEnabled(current: Env = env()) {
   return Boolean(current.AUTH_OIDC_ISSUER && current.AUTH_OIDC_CLIENT_ID && current.AUTH_OIDC_CLIENT_SECRET);
+}
+
+/**
+ * Just the sandbox terminal's settings, parsed apart from `env()` so code that builds the
+ * terminal (and tests without a database URL) does not need the whole environment.
+ */
+export function cardSandboxEnv(source: Record<string, string | undefined> = process.env) {
+  return z
+    .object({ NODE_ENV: z.enum(["development", "production", "test"]).default("development"), ...cardSandboxShape })
+    .parse(source);
 }

@@ -7,13 +7,13 @@ import { usePathname } from "next/navigation";
 export function KioskNav({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav className="ml-4 flex gap-1">
+    <nav className="ml-1 flex gap-1 xl:ml-4">
       {links.map((link) => (
         <Link
           key={link.href}
           href={link.href}
           aria-current={pathname === link.href ? "page" : undefined}
-          className="flex min-h-12 items-center rounded-xl px-4 font-semibold text-white/70 aria-[current=page]:bg-white/15 aria-[current=page]:text-white"
+          className="flex min-h-12 items-center rounded-xl px-3 font-semibold whitespace-nowrap xl:px-4 text-white/70 aria-[current=page]:bg-white/15 aria-[current=page]:text-white"
         >
           {link.label}
         </Link>

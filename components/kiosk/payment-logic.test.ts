@@ -4,11 +4,15 @@ import { describe, expect, it } from "vitest";
 import ko from "@/messages/ko.json";
 import en from "@/messages/en.json";
 import {
+  addGroupCode,
   appendCashDigits,
   appendPayCodeDigit,
   cashSuggestions,
+  codeIndexOfDevice,
   describeFailure,
   dropCashDigit,
+  GROUP_MAX_PAYERS,
+  maskPayCode,
   newIdempotencyKey,
   payCodeProblem,
   refusalText,
@@ -64,6 +68,19 @@ describe("explaining a failed payment", () => {
     expect(refusalText({ kind: "refused", messageKey: "noSuchKey", details: null }, tKo, "ko")).toBe(ko.errors.generic);
   });
 
+  it("gives the card terminal's decline reason, and the approval to void by hand with its amount", () => {
+    const declined = refused(describeFailure(serverError({ code: "PRECONDITION_FAILED", messageKey: "cardDeclined", details: { reason: "한도초과" } })));
+    expect(refusalText(declined, tKo, "ko")).toBe("카드가 거절되었습니다: 한도초과");
+    const voidFailed = refused(
+      describeFailure(serverError({ code: "CONFLICT", messageKey: "cardVoidFailed", details: { approvalNumber: "12345678", amount: 5500 } })),
+    );
+    expect(refusalText(voidFailed, tKo, "ko")).toContain("승인번호 12345678");
+    expect(refusalText(voidFailed, tKo, "ko")).toContain("5,500원");
+    expect(refusalText(voidFailed, tEn, "en")).toContain("12345678");
+    // A time-out is a definite answer (the server canceled it), not an unanswered request.
+    expect(describeFailure(serverError({ code: "PRECONDITION_FAILED", messageKey: "cardTimedOut" })).kind).toBe("refused");
+  });
+
   it("treats no answer as uncertain, to be retried with the same key", () => {
     const dropped = TRPCClientError.from(new TypeError("Failed to fetch"));
     expect(describeFailure(dropped)).toEqual({ kind: "uncertain" });
@@ -89,6 +106,31 @@ describe("pay code entry", () => {
     expect(code).toBe("123456");
     for (let i = 0; i < 40; i++) code = appendPayCodeDigit(code, "9");
     expect(code).toHaveLength(24);
+  });
+});
+
+describe("group payment codes", () => {
+  const code = (n: number) => `${String(n).padStart(9, "0")}123456789`;
+
+  it("adds codes in scan order, refusing a malformed or repeated one and an eleventh person", () => {
+    let codes: string[] = [];
+    for (const raw of [code(1), `${code(2).slice(0, 9)}-${code(2).slice(9)}`]) {
+      const added = addGroupCode(codes, raw);
+      if (!added.ok) throw new Error(added.problem);
+      codes = added.codes;
+    }
+    expect(codes).toEqual([code(1), code(2)]);
+    expect(addGroupCode(codes, "12345")).toEqual({ ok: false, problem: "payCodeMalformed" });
+    expect(addGroupCode(codes, code(1))).toEqual({ ok: false, problem: "groupCodeRepeated" });
+    const full = Array.from({ length: GROUP_MAX_PAYERS }, (_, index) => code(index + 1));
+    expect(addGroupCode(full, code(99))).toEqual({ ok: false, problem: "groupFull" });
+  });
+
+  it("shows only the last four digits, and finds the code a refusal names by its device number", () => {
+    expect(maskPayCode(code(7))).toBe("•••• 6789");
+    expect(codeIndexOfDevice([code(1), code(7)], 7)).toBe(1);
+    expect(codeIndexOfDevice([code(1)], 7)).toBe(-1);
+    expect(codeIndexOfDevice([code(1)], "1")).toBe(-1);
   });
 });
 

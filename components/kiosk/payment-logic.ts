@@ -106,3 +106,32 @@ function parseDetails(value: unknown): Details | null {
   );
   return Object.fromEntries(entries);
 }
+
+/** At most this many people pay one order together (the server's limit too). */
+export const GROUP_MAX_PAYERS = 10;
+
+/**
+ * A scanned or typed code added to a group payment (함께결제): checked for shape, refused
+ * when the same code is already in, or when the group is full. Order is scan order.
+ */
+export function addGroupCode(
+  codes: readonly string[],
+  raw: string,
+): { ok: true; codes: string[] } | { ok: false; problem: "payCodeMalformed" | "groupCodeRepeated" | "groupFull" } {
+  const code = raw.replace(/[\s-]/g, "");
+  if (payCodeProblem(code)) return { ok: false, problem: "payCodeMalformed" };
+  if (codes.includes(code)) return { ok: false, problem: "groupCodeRepeated" };
+  if (codes.length >= GROUP_MAX_PAYERS) return { ok: false, problem: "groupFull" };
+  return { ok: true, codes: [...codes, code] };
+}
+
+/** A code on screen without giving it away: only its last four digits. */
+export function maskPayCode(code: string): string {
+  return `•••• ${code.slice(-4)}`;
+}
+
+/** Which of the scanned codes a refusal names (the server's details carry the device number). */
+export function codeIndexOfDevice(codes: readonly string[], deviceNo: unknown): number {
+  if (typeof deviceNo !== "number") return -1;
+  return codes.findIndex((code) => parsePayCode(code)?.deviceNo === deviceNo);
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { cartTotal, checkoutLines, lineTotal } from "@/lib/cart";
@@ -9,11 +9,15 @@ import { formatWon } from "@/lib/money";
 import type { Locale } from "@/i18n/locales";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/components/trpc/provider";
+import { CardTab, SandboxTerminalControl, type CardView } from "./card-tab";
+import { GroupTab, type WalletSplit } from "./group-tab";
 import { Keypad } from "./keypad";
 import {
+  addGroupCode,
   appendCashDigits,
   appendPayCodeDigit,
   cashSuggestions,
+  codeIndexOfDevice,
   describeFailure,
   displayDetails,
   dropCashDigit,
@@ -23,19 +27,44 @@ import {
   retriesSilently,
   type PaymentFailure,
 } from "./payment-logic";
+import { MethodIcon, PrimaryButton, ScannerArt, WarningIcon } from "./payment-parts";
 import { nameIn, optionNames, type KioskCart } from "./types";
 import { useKeyboardWedge } from "./use-keyboard-wedge";
 
-type CheckoutInput = inferRouterInputs<AppRouter>["orders"]["checkout"];
-export type CheckoutResult = inferRouterOutputs<AppRouter>["orders"]["checkout"];
-type Method = "code" | "card" | "cash";
-/** After a pay code fell short: the same code pays again with the rest by card or cash. */
-type Split = { payCode: string; shortfall: bigint; voucherRefusal: string | null };
+type Inputs = inferRouterInputs<AppRouter>;
+type Outputs = inferRouterOutputs<AppRouter>;
+/** A paid sale as the result screen shows it; the card paths add the terminal's approval. */
+export type CheckoutResult = Outputs["orders"]["checkout"] & { card?: Outputs["card"]["checkout"]["card"] };
+
+/** One payment attempt and the procedure that takes it; a retry re-sends it as it is. */
+type Attempt =
+  | { via: "checkout"; input: Inputs["orders"]["checkout"] }
+  | { via: "group"; input: Inputs["orders"]["groupCheckout"] }
+  | { via: "card"; input: Inputs["card"]["checkout"] }
+  | { via: "cardGroup"; input: Inputs["card"]["groupCheckout"] };
+
+type Method = "code" | "card" | "cash" | "group";
+/**
+ * After pay codes fell short: the same codes pay again with the rest by card or cash. One
+ * code from the pay-code tab, or a group (함께결제) with its wallet split.
+ */
+type Split = { payCodes: string[]; group: boolean; walletSplit: WalletSplit; shortfall: bigint; voucherRefusal: string | null };
+
+/** Answers the card tab shows as a screen of their own rather than as an error line. */
+const CARD_VIEW_KEYS = new Set(["cardDeclined", "cardTimedOut", "cardVoidFailed", "cardTimeoutUnresolved"]);
+/** The approval could not be voided: the barista must see it and acknowledge it. */
+const MANUAL_VOID_KEYS = new Set(["cardVoidFailed", "cardTimeoutUnresolved"]);
+
+const codesOf = (attempt: Attempt): string[] =>
+  attempt.via === "group" || attempt.via === "cardGroup" ? attempt.input.payCodes : attempt.input.payCode ? [attempt.input.payCode] : [];
+const walletSplitOf = (attempt: Attempt): WalletSplit =>
+  attempt.via === "group" || attempt.via === "cardGroup" ? attempt.input.walletSplit : "first";
 
 /**
- * Taking payment for the cart: pay code (scanner or typed), card, or cash, and a pay code
- * whose voucher and wallet fall short topped up by card or cash. One idempotency key per
- * attempt; a retry after no answer re-sends the same attempt, so nothing is charged twice.
+ * Taking payment for the cart: pay code (scanner or typed), card at the terminal, cash, or
+ * several pay codes together (함께결제); pay codes that fall short are topped up by card or
+ * cash. One idempotency key per attempt; a retry after no answer re-sends the same attempt,
+ * so nothing is charged twice.
  */
 export function PaymentPanel(props: {
   cart: KioskCart;
@@ -49,6 +78,7 @@ export function PaymentPanel(props: {
   const tErrors = useTranslations("errors");
   const tRefusal = useTranslations("voucherRefusal");
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const total = cartTotal(cart);
 
   const [method, setMethod] = useState<Method>("code");
@@ -61,22 +91,47 @@ export function PaymentPanel(props: {
   const [tendered, setTendered] = useState(0n);
   const [notice, setNotice] = useState<PaymentFailure | null>(null);
 
-  const checkout = useMutation(
-    trpc.orders.checkout.mutationOptions({
-      // Only when there was no answer, with the same variables and so the same key.
-      retry: (failures, error) => failures < 2 && retriesSilently(error),
-      retryDelay: (failures) => Math.min(4_000, 800 * 2 ** failures),
-    }),
-  );
-  const busy = checkout.isPending;
+  // Group payment: codes in scan order (refs too, as a scanner can send the next code before a re-render).
+  const [groupCodes, setGroupCodesState] = useState<string[]>([]);
+  const groupCodesRef = useRef<string[]>([]);
+  const [groupBuffer, setGroupBufferState] = useState("");
+  const groupBufferRef = useRef("");
+  const [walletSplit, setWalletSplit] = useState<WalletSplit>("even");
+  const [refusedIndex, setRefusedIndex] = useState(-1);
+  const [groupProblem, setGroupProblem] = useState<"payCodeMalformed" | "groupCodeRepeated" | "groupFull" | null>(null);
+  const groupInput = useRef<HTMLInputElement>(null);
+
+  // Only when there was no answer, with the same variables and so the same key.
+  const retrying = {
+    retry: (failures: number, error: unknown) => failures < 2 && retriesSilently(error),
+    retryDelay: (failures: number) => Math.min(4_000, 800 * 2 ** failures),
+  };
+  const checkout = useMutation(trpc.orders.checkout.mutationOptions(retrying));
+  const groupCheckout = useMutation(trpc.orders.groupCheckout.mutationOptions(retrying));
+  const cardCheckout = useMutation(trpc.card.checkout.mutationOptions(retrying));
+  const cardGroupCheckout = useMutation(trpc.card.groupCheckout.mutationOptions(retrying));
+  const cardBusy = cardCheckout.isPending || cardGroupCheckout.isPending;
+  const busy = checkout.isPending || groupCheckout.isPending || cardBusy;
   const inFlight = useRef(false);
-  const attempt = useRef<CheckoutInput | null>(null);
+  const attempt = useRef<Attempt | null>(null);
   const uncertain = notice?.kind === "uncertain";
-  const locked = busy || uncertain;
+  const refusedKey = notice?.kind === "refused" ? notice.messageKey : null;
+  const mustAcknowledge = refusedKey !== null && MANUAL_VOID_KEYS.has(refusedKey);
+  const locked = busy || uncertain || mustAcknowledge;
 
   const setCode = useCallback((next: string) => {
     codeRef.current = next;
     setCodeState(next);
+  }, []);
+
+  const setGroupCodes = useCallback((next: string[]) => {
+    groupCodesRef.current = next;
+    setGroupCodesState(next);
+  }, []);
+
+  const setGroupBuffer = useCallback((next: string) => {
+    groupBufferRef.current = next;
+    setGroupBufferState(next);
   }, []);
 
   const focusCode = useCallback((selectAll: boolean) => {
@@ -86,46 +141,72 @@ export function PaymentPanel(props: {
     if (selectAll) input.select();
   }, []);
 
-  function send(input: CheckoutInput) {
+  function send(next: Attempt) {
     // A ref, not state: a double tap lands before React re-renders the disabled button.
     if (inFlight.current) return;
     inFlight.current = true;
     setNotice(null);
-    checkout.mutate(input, {
-      onSuccess: (result) => onPaid(result),
-      onError: (error) => failed(error, input),
+    const atTerminal = next.via === "card" || next.via === "cardGroup";
+    const handlers = {
+      onSuccess: (result: CheckoutResult) => onPaid(result),
+      onError: (error: unknown) => failed(error, next),
       onSettled: () => {
         inFlight.current = false;
+        // The sandbox terminal goes back to approving after each charge.
+        if (atTerminal) void queryClient.invalidateQueries({ queryKey: trpc.card.terminal.queryKey() });
       },
-    });
+    };
+    switch (next.via) {
+      case "checkout":
+        checkout.mutate(next.input, handlers);
+        break;
+      case "group":
+        groupCheckout.mutate(next.input, handlers);
+        break;
+      case "card":
+        cardCheckout.mutate(next.input, handlers);
+        break;
+      case "cardGroup":
+        cardGroupCheckout.mutate(next.input, handlers);
+        break;
+    }
   }
 
-  function start(request: Omit<CheckoutInput, "idempotencyKey">) {
-    if (inFlight.current || uncertain) return;
-    const input: CheckoutInput = { ...request, idempotencyKey: newIdempotencyKey() };
-    attempt.current = input;
-    send(input);
+  function start(build: (idempotencyKey: string) => Attempt) {
+    if (inFlight.current || locked) return;
+    const next = build(newIdempotencyKey());
+    attempt.current = next;
+    send(next);
   }
 
   function retrySameAttempt() {
     if (attempt.current) send(attempt.current);
   }
 
-  function failed(error: unknown, input: CheckoutInput) {
+  function failed(error: unknown, sent: Attempt) {
     const failure = describeFailure(error);
     setNotice(failure);
     if (failure.kind !== "refused") return;
     const { messageKey, details } = failure;
-    if (messageKey === "insufficientBalance" && input.payCode && input.remainder.method === "none") {
+    const payCodes = codesOf(sent);
+    const group = sent.via === "group" || sent.via === "cardGroup";
+    const remainderNone = (sent.via === "checkout" || sent.via === "group") && sent.input.remainder.method === "none";
+    if (messageKey === "insufficientBalance" && payCodes.length > 0 && remainderNone) {
       const shortfall = typeof details?.shortfall === "number" ? BigInt(details.shortfall) : null;
       if (shortfall !== null && shortfall > 0n) {
         const refusal = typeof details?.voucherRefusal === "string" ? details.voucherRefusal : null;
-        setSplit({ payCode: input.payCode, shortfall, voucherRefusal: refusal });
+        setSplit({ payCodes, group, walletSplit: walletSplitOf(sent), shortfall, voucherRefusal: refusal });
         setTendered(0n);
       }
       return;
     }
-    if (messageKey.startsWith("payCode") || messageKey === "payerNotFound" || messageKey === "payerSuspended") {
+    const codeRefused = messageKey.startsWith("payCode") || messageKey === "payerNotFound" || messageKey === "payerSuspended";
+    if (group && (codeRefused || messageKey === "groupPayerRepeated")) {
+      // The group stays; the code the server named is marked to be taken out and scanned again.
+      setSplit(null);
+      setMethod("group");
+      setRefusedIndex(codeIndexOfDevice(payCodes, details?.deviceNo));
+    } else if (codeRefused) {
       // The code is spent or wrong either way: the next scan starts over.
       setSplit(null);
       setMethod("code");
@@ -139,8 +220,10 @@ export function PaymentPanel(props: {
 
   function selectMethod(next: Method) {
     setMethod(next);
+    // A split belongs to the codes that fell short: another way of scanning starts over.
+    if (split && ((next === "code" && split.group) || (next === "group" && !split.group))) setSplit(null);
     // A refusal belongs to the attempt it answered; an unanswered one stays until resolved.
-    setNotice((current) => (current?.kind === "refused" ? null : current));
+    setNotice((current) => (current?.kind === "refused" && !MANUAL_VOID_KEYS.has(current.messageKey) ? null : current));
   }
 
   function payWithCode() {
@@ -152,18 +235,45 @@ export function PaymentPanel(props: {
       focusCode(true);
       return;
     }
-    start({ lines, payCode, remainder: { method: "none" } });
+    start((idempotencyKey) => ({ via: "checkout", input: { idempotencyKey, lines, payCode, remainder: { method: "none" } } }));
   }
 
   const due = split ? split.shortfall : total;
 
   function payByCard() {
-    start({ lines, ...(split ? { payCode: split.payCode } : {}), remainder: { method: "card" } });
+    setMethod("card");
+    if (split?.group) {
+      const { payCodes, walletSplit: shares } = split;
+      start((idempotencyKey) => ({ via: "cardGroup", input: { idempotencyKey, lines, payCodes, walletSplit: shares } }));
+      return;
+    }
+    const payCode = split?.payCodes[0];
+    start((idempotencyKey) => ({ via: "card", input: { idempotencyKey, lines, ...(payCode ? { payCode } : {}) } }));
   }
 
   function payByCash() {
     if (tendered < due) return;
-    start({ lines, ...(split ? { payCode: split.payCode } : {}), remainder: { method: "cash", tendered } });
+    if (split?.group) {
+      const { payCodes, walletSplit: shares } = split;
+      start((idempotencyKey) => ({
+        via: "group",
+        input: { idempotencyKey, lines, payCodes, walletSplit: shares, remainder: { method: "cash", tendered } },
+      }));
+      return;
+    }
+    const payCode = split?.payCodes[0];
+    start((idempotencyKey) => ({
+      via: "checkout",
+      input: { idempotencyKey, lines, ...(payCode ? { payCode } : {}), remainder: { method: "cash", tendered } },
+    }));
+  }
+
+  function payTogether() {
+    const payCodes = groupCodesRef.current;
+    if (payCodes.length < 2) return;
+    setRefusedIndex(-1);
+    setGroupProblem(null);
+    start((idempotencyKey) => ({ via: "group", input: { idempotencyKey, lines, payCodes, walletSplit, remainder: { method: "none" } } }));
   }
 
   function typeCodeDigit(digit: string) {
@@ -172,24 +282,63 @@ export function PaymentPanel(props: {
     setCode(appendPayCodeDigit(base, digit));
   }
 
-  // The scanner may fire on any tab: its code is always a pay code.
+  function typeGroupDigit(digit: string) {
+    setGroupBuffer(appendPayCodeDigit(groupBufferRef.current, digit));
+  }
+
+  function addToGroup() {
+    const added = addGroupCode(groupCodesRef.current, groupBufferRef.current);
+    setGroupBuffer("");
+    if (!added.ok) {
+      setGroupProblem(added.problem);
+      return;
+    }
+    setGroupProblem(null);
+    setGroupCodes(added.codes);
+    // Another person joined: what fell short before no longer holds.
+    if (split?.group) setSplit(null);
+    setNotice((current) => (current?.kind === "refused" ? null : current));
+  }
+
+  function removeFromGroup(index: number) {
+    setGroupCodes(groupCodesRef.current.filter((_, position) => position !== index));
+    setRefusedIndex((current) => (current === index ? -1 : current > index ? current - 1 : current));
+    if (split?.group) setSplit(null);
+    setNotice((current) => (current?.kind === "refused" ? null : current));
+  }
+
+  // The scanner may fire on any tab: on the group tab it adds a person, elsewhere it pays by code.
   useKeyboardWedge({
     enabled: !locked,
     onDigit: (digit) => {
+      if (method === "group" || split?.group) {
+        if (split) setSplit(null);
+        setMethod("group");
+        typeGroupDigit(digit);
+        return;
+      }
       if (split) setSplit(null);
       setMethod("code");
       typeCodeDigit(digit);
     },
     onEnter: () => {
+      if (method === "group") {
+        if (groupBufferRef.current.length === 0) return false;
+        addToGroup();
+        return true;
+      }
       if (codeRef.current.length === 0) return false;
       payWithCode();
       return true;
     },
   });
 
+  const splitHere = split !== null && method === (split.group ? "group" : "code");
+
   useEffect(() => {
-    if (method === "code" && !split) focusCode(false);
-  }, [method, split, focusCode]);
+    if (method === "code" && !splitHere) focusCode(false);
+    if (method === "group" && !splitHere) groupInput.current?.focus({ preventScroll: true });
+  }, [method, splitHere, focusCode]);
 
   const noticeText =
     notice?.kind === "refused"
@@ -197,6 +346,21 @@ export function PaymentPanel(props: {
       : null;
   const voucherReason = (reason: unknown) =>
     typeof reason === "string" && tRefusal.has(reason) ? tRefusal(reason) : null;
+  const cardVoided = notice?.kind === "refused" && typeof notice.details?.cardVoided === "string" ? notice.details.cardVoided : null;
+
+  const cardView: CardView = cardBusy
+    ? { kind: "waiting" }
+    : refusedKey === "cardDeclined" && notice?.kind === "refused"
+      ? { kind: "declined", reason: typeof notice.details?.reason === "string" ? notice.details.reason : "" }
+      : refusedKey === "cardTimedOut"
+        ? { kind: "timedOut" }
+        : mustAcknowledge && noticeText
+          ? { kind: "manualVoid", message: noticeText }
+          : { kind: "idle" };
+  const showNotice =
+    noticeText !== null &&
+    !(splitHere && refusedKey === "insufficientBalance") &&
+    !(method === "card" && refusedKey !== null && CARD_VIEW_KEYS.has(refusedKey));
 
   return (
     <div className="flex h-full min-h-0" data-testid="payment">
@@ -240,10 +404,11 @@ export function PaymentPanel(props: {
       </section>
 
       <section className="flex min-w-0 flex-1 flex-col gap-4 p-5">
-        <div role="tablist" aria-label={t("paymentMethod")} className="grid shrink-0 grid-cols-3 gap-2 rounded-2xl bg-white p-1.5 shadow-[0_1px_2px_rgb(0_0_0/0.05)]">
+        <div role="tablist" aria-label={t("paymentMethod")} className="grid shrink-0 grid-cols-4 gap-2 rounded-2xl bg-white p-1.5 shadow-[0_1px_2px_rgb(0_0_0/0.05)]">
           <MethodTab selected={method === "code"} disabled={locked} onSelect={() => selectMethod("code")} icon="code" label={t("methodCode")} />
           <MethodTab selected={method === "card"} disabled={locked} onSelect={() => selectMethod("card")} icon="card" label={t("methodCard")} />
           <MethodTab selected={method === "cash"} disabled={locked} onSelect={() => selectMethod("cash")} icon="cash" label={t("methodCash")} />
+          <MethodTab selected={method === "group"} disabled={locked} onSelect={() => selectMethod("group")} icon="group" label={t("methodGroup")} />
         </div>
 
         {notice?.kind === "uncertain" ? (
@@ -271,7 +436,7 @@ export function PaymentPanel(props: {
             </button>
           </div>
         ) : null}
-        {noticeText && !(split && notice?.kind === "refused" && notice.messageKey === "insufficientBalance") ? (
+        {showNotice ? (
           <div role="alert" data-testid="payment-error" className="flex shrink-0 items-start gap-3 rounded-2xl bg-red-50 px-5 py-4 text-red-700 ring-1 ring-red-200">
             <WarningIcon className="mt-0.5 size-6 shrink-0 text-red-500" />
             <div>
@@ -279,11 +444,16 @@ export function PaymentPanel(props: {
               {notice?.kind === "refused" && voucherReason(notice.details?.voucherRefusal) ? (
                 <p className="mt-0.5 text-sm text-red-600">{voucherReason(notice.details?.voucherRefusal)}</p>
               ) : null}
+              {cardVoided ? (
+                <p className="mt-0.5 text-sm font-semibold text-red-600" data-testid="card-voided-note">
+                  {t("cardVoidedNote", { approvalNumber: cardVoided })}
+                </p>
+              ) : null}
             </div>
           </div>
         ) : null}
 
-        {method === "code" && split ? (
+        {splitHere && split ? (
           <SplitChooser
             split={split}
             total={total}
@@ -291,18 +461,17 @@ export function PaymentPanel(props: {
             message={tErrors("insufficientBalance", displayDetails({ shortfall: Number(split.shortfall) }, locale))}
             reason={voucherReason(split.voucherRefusal)}
             disabled={locked}
-            busy={busy}
             onCard={payByCard}
             onCash={() => selectMethod("cash")}
             onCancel={() => {
               setSplit(null);
               setNotice(null);
-              setCode("");
+              if (!split.group) setCode("");
             }}
           />
         ) : null}
 
-        {method === "code" && !split ? (
+        {method === "code" && !splitHere ? (
           <div className="grid min-h-0 flex-1 grid-cols-[1fr_260px] gap-4 xl:grid-cols-[1fr_300px]">
             <form
               className="flex min-h-0 flex-col items-center justify-center rounded-3xl bg-white px-6 py-6 text-center"
@@ -362,19 +531,37 @@ export function PaymentPanel(props: {
         ) : null}
 
         {method === "card" ? (
-          <div className="flex min-h-0 flex-1 flex-col items-center justify-center rounded-3xl bg-white px-8 py-6 text-center">
-            <CardArt className="h-24 w-auto" />
-            <p className="mt-5 text-base font-semibold text-muted">{split ? t("cardRemainder") : t("cardAmount")}</p>
-            <p className="tabular mt-1 text-5xl font-extrabold tracking-tight" data-testid="card-amount">
-              {formatWon(due, locale)}
-            </p>
-            <p className="mt-4 max-w-md text-base text-muted">{t("cardHint")}</p>
-            <div className="mt-8 w-full max-w-md">
-              <PrimaryButton disabled={locked} busy={busy} busyLabel={t("paying")} onClick={payByCard} testId="card-submit">
-                {split ? t("cardPayRemainder", { amount: formatWon(due, locale) }) : t("cardPay", { amount: formatWon(due, locale) })}
-              </PrimaryButton>
-            </div>
-          </div>
+          <CardTab
+            view={cardView}
+            due={due}
+            remainder={split !== null}
+            locale={locale}
+            disabled={locked}
+            onPay={payByCard}
+            onCash={() => selectMethod("cash")}
+            onDismiss={() => setNotice(null)}
+          />
+        ) : null}
+
+        {method === "group" && !splitHere ? (
+          <GroupTab
+            codes={groupCodes}
+            buffer={groupBuffer}
+            walletSplit={walletSplit}
+            refusedIndex={refusedIndex}
+            problem={groupProblem === null ? null : groupProblem === "payCodeMalformed" ? tErrors(groupProblem) : t(groupProblem)}
+            locked={locked}
+            busy={groupCheckout.isPending}
+            inputRef={groupInput}
+            onBufferChange={setGroupBuffer}
+            onDigit={typeGroupDigit}
+            onBackspace={() => setGroupBuffer(groupBufferRef.current.slice(0, -1))}
+            onClearBuffer={() => setGroupBuffer("")}
+            onAdd={addToGroup}
+            onRemove={removeFromGroup}
+            onSplitChange={setWalletSplit}
+            onPay={payTogether}
+          />
         ) : null}
 
         {method === "cash" ? (
@@ -456,7 +643,6 @@ function SplitChooser(props: {
   message: string;
   reason: string | null;
   disabled: boolean;
-  busy: boolean;
   onCard: () => void;
   onCash: () => void;
   onCancel: () => void;
@@ -483,7 +669,7 @@ function SplitChooser(props: {
         </div>
       </dl>
       <div className="mt-6 grid w-full max-w-lg grid-cols-2 gap-3">
-        <PrimaryButton disabled={props.disabled} busy={props.busy} busyLabel={t("paying")} onClick={props.onCard} testId="split-card">
+        <PrimaryButton disabled={props.disabled} busy={false} busyLabel="" onClick={props.onCard} testId="split-card">
           {t("splitCard")}
         </PrimaryButton>
         <button
@@ -502,13 +688,14 @@ function SplitChooser(props: {
         onClick={props.onCancel}
         className="mt-3 min-h-12 rounded-xl px-4 font-semibold text-muted active:bg-canvas disabled:opacity-40"
       >
-        {t("splitCancel")}
+        {split.group ? t("groupSplitCancel") : t("splitCancel")}
       </button>
+      <SandboxTerminalControl disabled={props.disabled} />
     </div>
   );
 }
 
-function MethodTab(props: { selected: boolean; disabled: boolean; onSelect: () => void; icon: "code" | "card" | "cash"; label: string }) {
+function MethodTab(props: { selected: boolean; disabled: boolean; onSelect: () => void; icon: "code" | "card" | "cash" | "group"; label: string }) {
   return (
     <button
       type="button"
@@ -516,102 +703,10 @@ function MethodTab(props: { selected: boolean; disabled: boolean; onSelect: () =
       aria-selected={props.selected}
       disabled={props.disabled && !props.selected}
       onClick={props.onSelect}
-      className="flex min-h-14 items-center justify-center gap-2.5 rounded-xl text-lg font-bold text-muted active:bg-canvas disabled:opacity-40 aria-selected:bg-ink aria-selected:text-white"
+      className="flex min-h-14 items-center justify-center gap-2 rounded-xl text-lg font-bold text-muted active:bg-canvas disabled:opacity-40 aria-selected:bg-ink aria-selected:text-white"
     >
       <MethodIcon kind={props.icon} />
       {props.label}
     </button>
-  );
-}
-
-function PrimaryButton(props: {
-  children: React.ReactNode;
-  disabled: boolean;
-  busy: boolean;
-  busyLabel: string;
-  onClick: () => void;
-  testId: string;
-}) {
-  return (
-    <button
-      type="button"
-      disabled={props.disabled}
-      onClick={props.onClick}
-      data-testid={props.testId}
-      aria-busy={props.busy}
-      className="flex min-h-16 w-full items-center justify-center gap-2 rounded-2xl bg-brand-500 px-4 text-lg font-bold text-white active:bg-brand-600 disabled:bg-line disabled:text-muted aria-busy:bg-brand-500 aria-busy:text-white/90"
-    >
-      {props.busy ? (
-        <>
-          <span className="size-5 animate-spin rounded-full border-[3px] border-white/40 border-t-white" aria-hidden />
-          {props.busyLabel}
-        </>
-      ) : (
-        props.children
-      )}
-    </button>
-  );
-}
-
-function MethodIcon({ kind }: { kind: "code" | "card" | "cash" }) {
-  const common = { fill: "none", stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round" } as const;
-  return (
-    <svg viewBox="0 0 24 24" className="size-6" aria-hidden>
-      {kind === "code" ? (
-        <>
-          <path d="M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3" {...common} />
-          <path d="M8 9v6M11 9v6M14 9v6M17 9v6" {...common} />
-        </>
-      ) : kind === "card" ? (
-        <>
-          <rect x="3" y="5.5" width="18" height="13" rx="2.5" {...common} />
-          <path d="M3 10h18M7 15h4" {...common} />
-        </>
-      ) : (
-        <>
-          <rect x="2.5" y="6" width="19" height="12" rx="2" {...common} />
-          <circle cx="12" cy="12" r="2.6" {...common} />
-          <path d="M6 9.5v5M18 9.5v5" {...common} />
-        </>
-      )}
-    </svg>
-  );
-}
-
-function WarningIcon({ className }: { className: string }) {
-  return (
-    <svg viewBox="0 0 24 24" className={className} aria-hidden>
-      <circle cx="12" cy="12" r="10" fill="currentColor" />
-      <path d="M12 7v6" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" />
-      <circle cx="12" cy="16.6" r="1.4" fill="#fff" />
-    </svg>
-  );
-}
-
-function ScannerArt({ className }: { className: string }) {
-  return (
-    <svg viewBox="0 0 160 96" className={className} aria-hidden>
-      <rect x="34" y="8" width="92" height="80" rx="14" fill="currentColor" opacity=".08" />
-      <rect x="48" y="20" width="64" height="56" rx="8" fill="#fff" stroke="currentColor" strokeWidth="3" opacity=".9" />
-      {[56, 62, 66, 72, 78, 82, 88, 94, 98, 102].map((x, index) => (
-        <rect key={x} x={x} y="30" width={index % 3 === 0 ? 3 : 2} height="30" fill="#191f28" />
-      ))}
-      <path d="M40 45h80" stroke="#f04452" strokeWidth="3" strokeLinecap="round" />
-      <path d="M24 22v-6a6 6 0 0 1 6-6h6M136 22v-6a6 6 0 0 0-6-6h-6M24 74v6a6 6 0 0 0 6 6h6M136 74v6a6 6 0 0 1-6 6h-6" fill="none" stroke="currentColor" strokeWidth="4" strokeLinecap="round" />
-    </svg>
-  );
-}
-
-function CardArt({ className }: { className: string }) {
-  return (
-    <svg viewBox="0 0 140 96" className={className} aria-hidden>
-      <rect x="38" y="6" width="64" height="86" rx="12" fill="#191f28" />
-      <rect x="46" y="16" width="48" height="26" rx="4" fill="#3182f6" opacity=".9" />
-      {[0, 1, 2].map((row) =>
-        [0, 1, 2].map((col) => <rect key={`${row}-${col}`} x={49 + col * 15} y={50 + row * 12} width="11" height="7" rx="2" fill="#fff" opacity=".35" />),
-      )}
-      <rect x="16" y="30" width="46" height="30" rx="5" fill="#fff" stroke="#d1d6db" strokeWidth="2" transform="rotate(-12 39 45)" />
-      <rect x="20" y="38" width="38" height="5" fill="#d1d6db" transform="rotate(-12 39 45)" />
-    </svg>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { lineTotal } from "@/lib/cart";
 import { formatWon } from "@/lib/money";
 import type { Locale } from "@/i18n/locales";
+import { CardApprovalLine, PayerShares } from "./payer-shares";
 import type { CheckoutResult } from "./payment-panel";
+import { PrintableReceipt, PrintReceiptButton } from "./receipt";
 import { nameIn, optionNames, type KioskCart } from "./types";
 
 /** Paid: the pickup number to call out, what each tender paid, the change to hand back. */
@@ -15,6 +17,8 @@ export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; 
   const tRefusal = useTranslations("voucherRefusal");
   const newOrder = useRef<HTMLButtonElement>(null);
   const cash = result.tenders.find((tender) => tender.kind === "cash");
+  // The moment the payment was confirmed on this screen, printed on the receipt.
+  const [paidAt] = useState(() => new Date());
 
   useEffect(() => newOrder.current?.focus(), []);
 
@@ -38,6 +42,7 @@ export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; 
         <p className="tabular text-[9rem] leading-none font-extrabold tracking-tight text-brand-500" data-testid="pickup-number">
           {result.pickupNumber}
         </p>
+        <PayerShares result={result} locale={locale} />
         {cash ? (
           <div className="mt-8 rounded-3xl bg-emerald-50 px-10 py-5 ring-1 ring-emerald-200" data-testid="change-due">
             <p className="text-base font-semibold text-emerald-800">{t("changeToGive")}</p>
@@ -56,7 +61,10 @@ export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; 
       </section>
 
       <section aria-label={t("receipt")} className="flex w-[400px] shrink-0 flex-col border-l border-line bg-white xl:w-[440px]">
-        <h3 className="flex min-h-16 items-center px-6 text-xl font-bold">{t("receipt")}</h3>
+        <div className="flex min-h-16 items-center justify-between gap-2 px-6">
+          <h3 className="text-xl font-bold">{t("receipt")}</h3>
+          <PrintReceiptButton className="-mr-2" />
+        </div>
         <ul className="min-h-0 flex-1 divide-y divide-line overflow-y-auto border-y border-line px-6">
           {cart.map((line) => {
             const options = optionNames(line.item, line.optionIds, locale);
@@ -86,6 +94,7 @@ export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; 
               <dd className="tabular font-semibold">{formatWon(tender.amount, locale)}</dd>
             </div>
           ))}
+          <CardApprovalLine result={result} />
           {cash ? (
             <div className="flex items-baseline justify-between text-base">
               <dt className="text-muted">{t("cashTendered")}</dt>
@@ -98,7 +107,7 @@ export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; 
               <dd className="tabular font-semibold">{formatWon(result.changeDue, locale)}</dd>
             </div>
           ) : null}
-          {result.walletBalance !== null ? (
+          {result.walletBalance !== null && result.payers.length < 2 ? (
             <div className="flex items-baseline justify-between text-sm">
               <dt className="text-muted">{t("walletLeft")}</dt>
               <dd className="tabular text-muted">{formatWon(result.walletBalance, locale)}</dd>
@@ -111,6 +120,7 @@ export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; 
           ) : null}
         </dl>
       </section>
+      <PrintableReceipt result={result} cart={cart} locale={locale} paidAt={paidAt} />
     </div>
   );
 }

@@ -16,6 +16,8 @@ export const users = pgTable(
     name: text().notNull(),
     // Null for accounts that sign in only through company SSO.
     passwordHash: text(),
+    // A store manager's 4–6 digit PIN (argon2id), typed on a kiosk to approve a refund.
+    pinHash: text(),
     role: userRole().notNull(),
     status: userStatus().notNull().default("active"),
     employeeNo: text(),
@@ -35,5 +37,6 @@ export const users = pgTable(
       "users_store_for_store_roles",
       sql`${t.role} not in ('barista', 'store_manager') or ${t.storeId} is not null`,
     ),
+    check("users_pin_for_managers", sql`${t.pinHash} is null or ${t.role} = 'store_manager'`),
   ],
 );

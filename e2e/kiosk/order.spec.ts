@@ -24,13 +24,16 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
-/** Every orders.checkout request the page sends, with the body it sent. */
+type SentCheckout = { procedure: string; idempotencyKey: string; payCode?: string; remainder?: { method: string } };
+
+/** Every sale the page sends (orders.checkout, or card.checkout through the terminal), with the body it sent. */
 function recordCheckouts(page: Page) {
-  const sent: { idempotencyKey: string; payCode?: string; remainder: { method: string } }[] = [];
+  const sent: SentCheckout[] = [];
   page.on("request", (request) => {
-    if (!request.url().includes("/api/trpc/orders.checkout")) return;
-    const body = request.postDataJSON() as Record<string, { json: (typeof sent)[number] }>;
-    for (const call of Object.values(body)) sent.push(call.json);
+    const procedure = ["orders.checkout", "card.checkout"].find((name) => request.url().includes(`/api/trpc/${name}`));
+    if (!procedure) return;
+    const body = request.postDataJSON() as Record<string, { json: Omit<SentCheckout, "procedure"> }>;
+    for (const call of Object.values(body)) sent.push({ procedure, ...call.json });
   });
   return sent;
 }
@@ -149,8 +152,10 @@ test("a card payment is recorded once, even when the button is tapped twice", as
   await expect(result.getByTestId("pickup-number")).toHaveText(/^\d+$/);
   await expect(result.getByTestId("tender")).toHaveText([/카드\s*12,800원/]);
   await expect(result.getByTestId("change-due")).toHaveCount(0);
+  // One request to the terminal's procedure; the amount is the server's, never sent by the kiosk.
   expect(checkouts).toHaveLength(1);
-  expect(checkouts[0]?.remainder).toEqual({ method: "card" });
+  expect(checkouts[0]?.procedure).toBe("card.checkout");
+  expect(checkouts[0]).not.toHaveProperty("remainder");
 });
 
 test("a sold-out item cannot be added, and one sold out after adding is refused at payment", async ({ page }, testInfo) => {
@@ -240,7 +245,8 @@ test("a scanned pay code with nothing on it: the rest by card, and the code cann
   await expect(result.getByTestId("tender")).toHaveText([/카드\s*2,000원/]);
   // The refused first try did not use up the code; the second went with the same code and a new key.
   expect(checkouts.map((call) => call.payCode)).toEqual([code, code]);
-  expect(checkouts.map((call) => call.remainder.method)).toEqual(["none", "card"]);
+  expect(checkouts.map((call) => call.procedure)).toEqual(["orders.checkout", "card.checkout"]);
+  expect(checkouts[0]?.remainder).toEqual({ method: "none" });
   expect(checkouts[0]?.idempotencyKey).not.toBe(checkouts[1]?.idempotencyKey);
 
   // The same code on the next order is refused.
@@ -259,7 +265,7 @@ test("a payment whose answer is lost is retried with the same key and charged on
   const checkouts = recordCheckouts(page);
   // The server gets every request and answers; the tablet never hears back, three times over.
   let dropped = 0;
-  await page.route("**/api/trpc/orders.checkout**", async (route) => {
+  await page.route("**/api/trpc/card.checkout**", async (route) => {
     if (dropped < 3) {
       dropped++;
       await route.fetch();
@@ -289,7 +295,7 @@ test("a payment whose answer is lost is retried with the same key and charged on
       select o.status, (select count(*)::int from payment_tenders t where t.order_id = o.id) as tenders
       from idempotency_keys k
       join orders o on o.id = (k.response->'json'->>'orderId')::uuid
-      where k.key = ${checkouts[0]?.idempotencyKey ?? ""} and k.procedure = 'orders.checkout'`;
+      where k.key = ${checkouts[0]?.idempotencyKey ?? ""} and k.procedure = 'card.checkout'`;
     expect(rows).toEqual([{ status: "paid", tenders: 1 }]);
   } finally {
     await sql.end();

@@ -1,8 +1,10 @@
 import { createCallerFactory, router } from "./init";
+import { cardRouter } from "./routers/card";
 import { dayRouter } from "./routers/day";
 import { menuRouter } from "./routers/menu";
 import { ordersRouter } from "./routers/orders";
 import { peopleRouter } from "./routers/people";
+import { refundsRouter } from "./routers/refunds";
 import { sessionRouter } from "./routers/session";
 
 export const appRouter = router({
@@ -10,7 +12,9 @@ export const appRouter = router({
   menu: menuRouter,
   people: peopleRouter,
   orders: ordersRouter,
+  card: cardRouter,
   day: dayRouter,
+  refunds: refundsRouter,
 });
 
 export type AppRouter = typeof appRouter;

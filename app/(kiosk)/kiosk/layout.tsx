@@ -10,11 +10,17 @@ import { TRPCReactProvider } from "@/components/trpc/provider";
 
 export default async function KioskLayout({ children }: { children: React.ReactNode }) {
   await requireFace("kiosk");
-  const [api, locale, t] = await Promise.all([serverApi(), getLocale(), getTranslations("kiosk")]);
+  const [api, locale, t, tRefund, tSoldOut] = await Promise.all([
+    serverApi(),
+    getLocale(),
+    getTranslations("kiosk"),
+    getTranslations("refund"),
+    getTranslations("soldOut"),
+  ]);
   const profile = await api.session.profile();
   return (
     <div className="flex h-dvh flex-col bg-canvas">
-      <header className="flex h-16 shrink-0 items-center gap-4 bg-ink px-5 text-white">
+      <header className="flex h-16 shrink-0 items-center gap-3 bg-ink px-4 whitespace-nowrap text-white xl:gap-4 xl:px-5">
         <Logo className="text-lg" />
         <span data-testid="kiosk-store" className="rounded-lg bg-white/10 px-3 py-1 text-sm font-semibold">
           {(locale === "ko" ? profile.storeKo : profile.storeEn) ?? t("noStore")}
@@ -23,6 +29,8 @@ export default async function KioskLayout({ children }: { children: React.ReactN
           links={[
             { href: "/kiosk", label: t("title") },
             { href: "/kiosk/queue", label: t("navQueue") },
+            { href: "/kiosk/refunds", label: tRefund("nav") },
+            { href: "/kiosk/sold-out", label: tSoldOut("nav") },
             { href: "/kiosk/day", label: t("navDay") },
           ]}
         />

@@ -16,6 +16,8 @@ export type RefundOrderInput = {
   lines?: { lineId: string; quantity: number }[];
   reason: string;
   actorId: string;
+  /** Who approved the refund and how, when it is not simply the actor's own act (a manager's PIN at a kiosk). */
+  approval?: { managerId: string; managerName: string; method: "kiosk_pin"; deviceId: string };
   requestId?: string | null;
   now: Date;
 };
@@ -154,7 +156,14 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
     entityType: "order",
     entityId: order.id,
     before: { status: order.status, refundedAmount: order.refundedAmount },
-    after: { status, refundedAmount, amount, reason: input.reason, tenders: tenderSummary },
+    after: {
+      status,
+      refundedAmount,
+      amount,
+      reason: input.reason,
+      tenders: tenderSummary,
+      ...(input.approval ? { approval: input.approval } : {}),
+    },
     requestId: input.requestId ?? null,
   });
   return { refundId: refund.id, orderId: order.id, amount, status, tenders: tenderSummary };

@@ -10,7 +10,7 @@ import { resolvePayers } from "@/server/domain/payments/checkout";
 import { refundOrder } from "@/server/domain/payments/refund-order";
 import { withIdempotency } from "@/server/domain/idempotency";
 import { wonInput } from "@/server/domain/money";
-import { baristaProcedure, publicProcedure, roleProcedure, router } from "../init";
+import { baristaProcedure, managerProcedure, publicProcedure, router } from "../init";
 
 /** A client-chosen key per attempt (a UUID is ideal); retries of the same attempt reuse it. */
 export const idempotencyKey = z
@@ -27,7 +27,7 @@ const orderLine = z
     optionIds: z.array(z.uuid()).max(20).default([]),
   })
   .strict();
-const lines = z.array(orderLine).min(1, "the order has no lines").max(50);
+export const lines = z.array(orderLine).min(1, "the order has no lines").max(50);
 
 const remainder = z.discriminatedUnion("method", [
   z.object({ method: z.literal("none") }).strict(),
@@ -35,7 +35,7 @@ const remainder = z.discriminatedUnion("method", [
   z.object({ method: z.literal("cash"), tendered: wonInput }).strict(),
 ]);
 
-const payCode = z.string().trim().min(1).max(64);
+export const payCode = z.string().trim().min(1).max(64);
 
 export const ordersRouter = router({
   queue: baristaProcedure.query(({ ctx }) => loadQueue({ tx: ctx.db, input: { storeId: ctx.storeId, now: new Date() } })),
@@ -129,7 +129,8 @@ export const ordersRouter = router({
       ),
     ),
 
-  refund: roleProcedure("barista", "store_manager")
+  // A kiosk refunds through refunds.kioskRefund, with a manager's PIN; this is the manager's own.
+  refund: managerProcedure
     .input(
       z
         .object({

@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "pin_hash" text;--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_pin_for_managers" CHECK ("users"."pin_hash" is null or "users"."role" = 'store_manager');
