@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
-import { cartTotal, checkoutLines, lineTotal } from "@/lib/cart";
+import { cartTotal, checkoutLines } from "@/lib/cart";
 import { formatWon } from "@/lib/money";
 import type { Locale } from "@/i18n/locales";
 import type { AppRouter } from "@/server/trpc/root";
@@ -28,7 +28,8 @@ import {
   type PaymentFailure,
 } from "./payment-logic";
 import { MethodIcon, PrimaryButton, ScannerArt, WarningIcon } from "./payment-parts";
-import { nameIn, optionNames, type KioskCart } from "./types";
+import { CartLines } from "./cart-lines";
+import { nameIn, type KioskCart } from "./types";
 import { useKeyboardWedge } from "./use-keyboard-wedge";
 
 type Inputs = inferRouterInputs<AppRouter>;
@@ -385,22 +386,7 @@ export function PaymentPanel(props: {
             {formatWon(total, locale)}
           </p>
         </div>
-        <ul className="min-h-0 flex-1 divide-y divide-line overflow-y-auto border-t border-line px-6">
-          {cart.map((line) => {
-            const options = optionNames(line.item, line.optionIds, locale);
-            return (
-              <li key={line.key} className="flex gap-3 py-3">
-                <div className="min-w-0 flex-1">
-                  <p className="font-semibold">
-                    {nameIn(line.item, locale)} <span className="tabular text-muted">×{line.quantity}</span>
-                  </p>
-                  {options.length > 0 ? <p className="text-sm text-muted">{options.join(" · ")}</p> : null}
-                </div>
-                <span className="tabular font-semibold">{formatWon(lineTotal(line), locale)}</span>
-              </li>
-            );
-          })}
-        </ul>
+        <CartLines cart={cart} locale={locale} className="min-h-0 flex-1 divide-y divide-line overflow-y-auto border-t border-line px-6" />
       </section>
 
       <section className="flex min-w-0 flex-1 flex-col gap-4 p-5">

@@ -2,13 +2,13 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { lineTotal } from "@/lib/cart";
 import { formatWon } from "@/lib/money";
 import type { Locale } from "@/i18n/locales";
 import { CardApprovalLine, PayerShares } from "./payer-shares";
 import type { CheckoutResult } from "./payment-panel";
 import { PrintableReceipt, PrintReceiptButton } from "./receipt";
-import { nameIn, optionNames, type KioskCart } from "./types";
+import { CartLines } from "./cart-lines";
+import type { KioskCart } from "./types";
 
 /** Paid: the pickup number to call out, what each tender paid, the change to hand back. */
 export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; locale: Locale; onNewOrder: () => void }) {
@@ -65,22 +65,7 @@ export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; 
           <h3 className="text-xl font-bold">{t("receipt")}</h3>
           <PrintReceiptButton className="-mr-2" />
         </div>
-        <ul className="min-h-0 flex-1 divide-y divide-line overflow-y-auto border-y border-line px-6">
-          {cart.map((line) => {
-            const options = optionNames(line.item, line.optionIds, locale);
-            return (
-              <li key={line.key} className="flex gap-3 py-3">
-                <div className="min-w-0 flex-1">
-                  <p className="font-semibold">
-                    {nameIn(line.item, locale)} <span className="tabular text-muted">×{line.quantity}</span>
-                  </p>
-                  {options.length > 0 ? <p className="text-sm text-muted">{options.join(" · ")}</p> : null}
-                </div>
-                <span className="tabular font-semibold">{formatWon(lineTotal(line), locale)}</span>
-              </li>
-            );
-          })}
-        </ul>
+        <CartLines cart={cart} locale={locale} className="min-h-0 flex-1 divide-y divide-line overflow-y-auto border-y border-line px-6" />
         <dl className="space-y-2 px-6 py-4" data-testid="tenders">
           <div className="flex items-baseline justify-between pb-1">
             <dt className="text-base font-bold">{t("total")}</dt>

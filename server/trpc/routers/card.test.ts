@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { trpcFailure as failure } from "@/test/trpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActiveUser } from "@/server/auth/users";
 import type { SessionUser } from "@/server/auth/roles";
@@ -7,16 +7,6 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { moneyWorld } from "@/test/money-fixtures";
 import { createInnerContext } from "../init";
 import { createCaller } from "../root";
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("card payments over tRPC (sandbox terminal)", () => {
   let database: TestDatabase;

@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { trpcFailure as failure } from "@/test/trpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePayCode } from "@/lib/paycode";
 import { loadActiveUser } from "@/server/auth/users";
@@ -12,16 +12,6 @@ import { createInnerContext } from "../init";
 import { createCaller } from "../root";
 
 type World = Awaited<ReturnType<typeof moneyWorld>>;
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("orders over tRPC", () => {
   let database: TestDatabase;

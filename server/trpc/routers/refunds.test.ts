@@ -1,4 +1,4 @@
-import { TRPCError } from "@trpc/server";
+import { trpcFailure as failure } from "@/test/trpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePayCode } from "@/lib/paycode";
 import { DEMO_MANAGER_PIN } from "@/db/seed-data";
@@ -13,16 +13,6 @@ import { createInnerContext } from "../init";
 import { createCaller } from "../root";
 
 type World = Awaited<ReturnType<typeof moneyWorld>>;
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("refunds at the kiosk over tRPC", () => {
   let database: TestDatabase;
