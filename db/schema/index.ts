@@ -7,3 +7,4 @@ export * from "./orders";
 export * from "./platform";
 export * from "./paycodes";
 export * from "./store-days";
+export * from "./devices";

@@ -59,3 +59,21 @@ export async function signInWithSso(formData: FormData) {
 export async function signOutAction() {
   await signOut({ redirectTo: "/login" });
 }
+
+export type PairState = { error?: "invalid" | "rateLimited" | "failed" };
+
+const pairForm = z.object({ code: z.string().trim().regex(/^[0-9]{6}$/) });
+
+/** Redeems a pairing code typed on a tablet and signs the tablet in as the store's kiosk. */
+export async function pairKiosk(_previous: PairState, formData: FormData): Promise<PairState> {
+  const parsed = pairForm.safeParse({ code: formData.get("code") ?? "" });
+  try {
+    // A malformed code still goes to the provider, so it counts as a wrong guess.
+    await signIn("kiosk-pair", { code: parsed.success ? parsed.data.code : "", redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) return { error: error.code === "rate_limited" ? "rateLimited" : "invalid" };
+    if (error instanceof AuthError) return { error: "failed" };
+    throw error;
+  }
+  redirect("/kiosk");
+}

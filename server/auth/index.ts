@@ -6,6 +6,9 @@ import { db } from "@/server/db";
 import type { SessionUser } from "./roles";
 import { checkCredentials, loadActiveUser } from "./users";
 import { logger } from "@/server/log";
+import { DEVICE_SESSION_SECONDS, idleTooLong } from "./session-policy";
+import { pairDevice } from "@/server/domain/devices/pair";
+import { DomainError } from "@/server/domain/errors";
 
 declare module "next-auth" {
   interface Session {
@@ -19,6 +22,19 @@ class SuspendedSignin extends CredentialsSignin {
 
 class RateLimitedSignin extends CredentialsSignin {
   override code = "rate_limited";
+}
+
+class PairingRateLimited extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+
+const pairingInput = z.object({ code: z.string().trim().regex(/^[0-9]{6}$/) });
+
+/** The caller's address for the pairing rate limit; behind the proxy, its first forwarded hop. */
+function clientAddress(request: Request | undefined) {
+  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request?.headers.get("x-real-ip") || "unknown";
 }
 
 const credentialsInput = z.object({
@@ -42,6 +58,25 @@ function config(): NextAuthConfig {
           return null;
         }
         return { id: result.user.id, name: result.user.name, email: result.user.email };
+      },
+    }),
+    Credentials({
+      id: "kiosk-pair",
+      credentials: { code: {} },
+      async authorize(raw, request) {
+        const parsed = pairingInput.safeParse(raw);
+        try {
+          const device = await pairDevice({
+            db: db(),
+            // A malformed code still counts as a wrong guess, so it goes through the same path.
+            input: { code: parsed.success ? parsed.data.code : "", clientKey: clientAddress(request), now: new Date() },
+          });
+          return { id: device.id, name: device.name, email: device.email };
+        } catch (error) {
+          if (error instanceof DomainError && error.code === "TOO_MANY_REQUESTS") throw new PairingRateLimited();
+          if (error instanceof DomainError) return null;
+          throw error;
+        }
       },
     }),
   ];
@@ -70,7 +105,8 @@ function config(): NextAuthConfig {
       },
       debug() {},
     },
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    // The cookie lives as long as a device's session; the jwt callback ends people's sooner.
+    session: { strategy: "jwt", maxAge: DEVICE_SESSION_SECONDS },
     pages: { signIn: "/login", error: "/login" },
     providers,
     callbacks: {
@@ -92,9 +128,12 @@ function config(): NextAuthConfig {
               ? { id: token.sub }
               : null;
         if (!lookup) return null;
+        const device = account ? account.provider === "kiosk-pair" : token.device === true;
+        const now = Math.floor(Date.now() / 1000);
+        if (!account && idleTooLong(token, now)) return null;
         const active = await loadActiveUser(db(), lookup);
         if (!active) return null;
-        return { ...token, sub: active.id, name: active.name, email: active.email, role: active.role, storeId: active.storeId };
+        return { ...token, sub: active.id, name: active.name, email: active.email, role: active.role, storeId: active.storeId, device, seenAt: now };
       },
       session({ session, token }) {
         const role = token.role as SessionUser["role"];

@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { env } from "@/server/env";
 import type { SessionUser } from "./roles";
 import { loadActiveUser } from "./users";
+import { idleTooLong } from "./session-policy";
 
 /**
  * The signed-in user of an API request: the session cookie decrypted and checked for
@@ -13,6 +14,6 @@ import { loadActiveUser } from "./users";
 export async function sessionUserFromRequest(request: Request): Promise<SessionUser | null> {
   const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
   const token = await getToken({ req: request, secret: env().AUTH_SECRET, secureCookie: proto === "https" });
-  if (!token?.sub) return null;
+  if (!token?.sub || idleTooLong(token, Math.floor(Date.now() / 1000))) return null;
   return loadActiveUser(db(), { id: token.sub });
 }

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./init";
 import { cardRouter } from "./routers/card";
 import { dayRouter } from "./routers/day";
+import { devicesRouter } from "./routers/devices";
 import { menuRouter } from "./routers/menu";
 import { ordersRouter } from "./routers/orders";
 import { peopleRouter } from "./routers/people";
@@ -15,6 +16,7 @@ export const appRouter = router({
   card: cardRouter,
   day: dayRouter,
   refunds: refundsRouter,
+  devices: devicesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,7 @@ import { NavLink } from "@/components/admin/nav-link";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireFace("admin");
-  const [t, tRoles] = await Promise.all([getTranslations("admin"), getTranslations("roles")]);
+  const [t, tRoles, tDevices] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getTranslations("devices")]);
   return (
     <div className="flex min-h-dvh">
       <aside className="sticky top-0 flex h-dvh w-60 shrink-0 flex-col border-r border-line bg-white px-4 py-5">
@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <nav className="mt-8 space-y-1">
           {user.role === "hr_admin" ? <NavLink href="/admin/employees">{t("employees")}</NavLink> : null}
           {user.role === "store_manager" ? <NavLink href="/admin/menu">{t("menu")}</NavLink> : null}
+          {user.role === "store_manager" ? <NavLink href="/admin/devices">{tDevices("nav")}</NavLink> : null}
         </nav>
         <div className="mt-auto border-t border-line pt-4">
           <p data-testid="admin-user" className="px-2 text-sm font-semibold">{user.name}</p>

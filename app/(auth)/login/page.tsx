@@ -86,6 +86,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
             </>
           ) : null}
         </div>
+        <Link href="/kiosk/pair" className="mt-4 flex min-h-12 items-center justify-center text-sm font-semibold text-muted hover:text-ink">
+          {t("pairDevice")}
+        </Link>
       </div>
     </main>
   );
