@@ -11,8 +11,10 @@ const kinds = ["voucher", "wallet", "card", "cash"] as const;
 
 export default async function KioskDayPage() {
   await requireFace("kiosk");
-  const [summary, t, locale] = await Promise.all([
-    (await serverApi()).day.summary(),
+  const api = await serverApi();
+  const [summary, unresolvedVoids, t, locale] = await Promise.all([
+    api.day.summary(),
+    api.card.unresolvedVoids(),
     getTranslations("day"),
     getLocale().then(toLocale),
   ]);
@@ -33,6 +35,24 @@ export default async function KioskDayPage() {
         <section className="mt-6 rounded-2xl bg-white p-6 shadow-sm">
           <p className="mb-4 text-muted">{t("openHint")}</p>
           <AmountForm action={openDayAction} label={t("float")} submit={t("open")} testId="day-open" />
+        </section>
+      ) : null}
+
+      {unresolvedVoids.length > 0 ? (
+        <section role="alert" data-testid="day-unresolved-voids" className="mt-6 rounded-2xl bg-amber-50 p-6 text-amber-900 print:mt-2 print:p-0">
+          <h2 className="text-lg font-bold">{t("unresolvedVoidsTitle", { count: unresolvedVoids.length })}</h2>
+          <p className="mt-1 text-sm">{t("unresolvedVoidsHint")}</p>
+          <ul className="tabular mt-3 space-y-1">
+            {unresolvedVoids.map((entry) => (
+              <li key={entry.id} className="flex justify-between gap-4">
+                <span>
+                  {entry.at.toLocaleTimeString(locale === "ko" ? "ko-KR" : "en-US", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Seoul" })} ·{" "}
+                  {entry.approvalNumber ?? t("noApprovalNumber")}
+                </span>
+                <span className="font-semibold">{won(entry.amount)}</span>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
