@@ -1,6 +1,6 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { generatePayCode, newDeviceSecret } from "../../lib/paycode";
 import { accounts, devices, e2eDatabase, expect, signInAs, test } from "../fixtures";
+import { registerPhone } from "./arrange";
 
 /**
  * The barista's counter at the lunch rush: ring up with options, take cash, card and pay
@@ -36,22 +36,6 @@ function recordCheckouts(page: Page) {
     for (const call of Object.values(body)) sent.push({ procedure, ...call.json });
   });
   return sent;
-}
-
-/** An employee's phone registered for pay codes; there is no screen for it yet. */
-async function registerPhone(email: string) {
-  const sql = e2eDatabase();
-  try {
-    const secret = newDeviceSecret();
-    const [device] = await sql<{ device_no: number }[]>`
-      insert into pay_devices (user_id, label, secret)
-      select id, 'e2e kiosk phone', ${secret} from users where email = ${email}
-      returning device_no`;
-    if (!device) throw new Error(`no user ${email}`);
-    return { code: () => generatePayCode({ secret, deviceNo: device.device_no, now: new Date() }) };
-  } finally {
-    await sql.end();
-  }
 }
 
 async function setSoldOut(code: string, soldOut: boolean) {

@@ -1,3 +1,4 @@
+import { errorOf } from "@/test/helpers";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { menuItems, paymentTenders } from "@/db/schema";
@@ -16,15 +17,6 @@ import type { PayerRef } from "./checkout";
 
 type World = Awaited<ReturnType<typeof moneyWorld>>;
 type Line = Awaited<ReturnType<World["line"]>>;
-
-async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a failure");
-}
 
 describe("card checkout at the kiosk terminal", () => {
   let database: TestDatabase;

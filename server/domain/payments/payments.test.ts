@@ -1,3 +1,4 @@
+import { errorOf } from "@/test/helpers";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orders, paymentTenders, voucherGrants } from "@/db/schema";
@@ -13,15 +14,6 @@ type World = Awaited<ReturnType<typeof moneyWorld>>;
 
 async function walletBalance(database: TestDatabase, employeeId: string) {
   return (await walletOf(database.db, employeeId))?.balance ?? 0n;
-}
-
-async function errorOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a failure");
 }
 
 describe("payments", () => {

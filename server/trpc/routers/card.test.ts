@@ -1,6 +1,5 @@
-import { trpcFailure as failure } from "@/test/trpc";
+import { sessionOf, trpcFailure as failure } from "@/test/helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadActiveUser } from "@/server/auth/users";
 import type { SessionUser } from "@/server/auth/roles";
 import { sandboxCardTerminal } from "@/server/providers";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -18,11 +17,7 @@ describe("card payments over tRPC (sandbox terminal)", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     world = await moneyWorld(database.db);
-    const load = async (email: string) => {
-      const user = await loadActiveUser(database.db, { email });
-      if (!user) throw new Error(email);
-      return user;
-    };
+    const load = (email: string) => sessionOf(database.db, email);
     kiosk = await load("kiosk.cafe@canteen.dev");
     otherKiosk = await load("kiosk.cafeteria@canteen.dev");
   });

@@ -7,7 +7,7 @@ import { loadActiveUser } from "@/server/auth/users";
 import type { SessionUser } from "@/server/auth/roles";
 import { pairDevice } from "@/server/domain/devices/pair";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
-import { trpcFailure as failure } from "@/test/trpc";
+import { trpcFailure as failure } from "@/test/helpers";
 import { createInnerContext } from "../init";
 import { createCaller } from "../root";
 

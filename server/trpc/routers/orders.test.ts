@@ -1,4 +1,4 @@
-import { trpcFailure as failure } from "@/test/trpc";
+import { sessionOf, trpcFailure as failure } from "@/test/helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePayCode } from "@/lib/paycode";
 import { loadActiveUser } from "@/server/auth/users";
@@ -28,11 +28,7 @@ describe("orders over tRPC", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     world = await moneyWorld(database.db);
-    const load = async (email: string) => {
-      const user = await loadActiveUser(database.db, { email });
-      if (!user) throw new Error(email);
-      return user;
-    };
+    const load = (email: string) => sessionOf(database.db, email);
     barista = await load("kiosk.cafe@canteen.dev");
     otherKiosk = await load("kiosk.cafeteria@canteen.dev");
     manager = await load("manager@canteen.dev");

@@ -1,8 +1,7 @@
-import { trpcFailure as failure } from "@/test/trpc";
+import { sessionOf, trpcFailure as failure } from "@/test/helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePayCode } from "@/lib/paycode";
 import { DEMO_MANAGER_PIN } from "@/db/seed-data";
-import { loadActiveUser } from "@/server/auth/users";
 import type { SessionUser } from "@/server/auth/roles";
 import { walletOf } from "@/server/domain/ledger/accounts";
 import { verifyLedger } from "@/server/domain/ledger/verify";
@@ -67,11 +66,7 @@ describe("refunds at the kiosk over tRPC", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     world = await moneyWorld(database.db);
-    const load = async (email: string) => {
-      const user = await loadActiveUser(database.db, { email });
-      if (!user) throw new Error(email);
-      return user;
-    };
+    const load = (email: string) => sessionOf(database.db, email);
     barista = await load("kiosk.cafe@canteen.dev");
     otherKiosk = await load("kiosk.cafeteria@canteen.dev");
     manager = await load("manager@canteen.dev");
