@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import ko from "./ko.json";
-import en from "./en.json";
+import { messageParts, messages } from "./index";
+
+const { ko, en } = messages;
 
 function keys(node: unknown, prefix = ""): string[] {
   if (typeof node !== "object" || node === null) return [prefix];
@@ -12,6 +13,18 @@ function placeholders(text: string) {
 }
 
 describe("UI text", () => {
+  it("never defines the same key in two files", () => {
+    for (const parts of Object.values(messageParts)) {
+      const seen = new Set<string>();
+      for (const part of parts) {
+        for (const key of keys(part)) {
+          expect(seen.has(key), key).toBe(false);
+          seen.add(key);
+        }
+      }
+    }
+  });
+
   it("has every Korean message in English too, and no extra ones", () => {
     expect(keys(en).sort()).toEqual(keys(ko).sort());
   });

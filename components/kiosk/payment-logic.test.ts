@@ -1,8 +1,7 @@
 import { TRPCClientError } from "@trpc/client";
 import { createTranslator, type Messages } from "next-intl";
 import { describe, expect, it } from "vitest";
-import ko from "@/messages/ko.json";
-import en from "@/messages/en.json";
+import { messages } from "@/messages";
 import {
   addGroupCode,
   appendCashDigits,
@@ -20,6 +19,9 @@ import {
   type ErrorTranslator,
   type PaymentFailure,
 } from "./payment-logic";
+
+const { ko, en } = messages;
+const genericKo = (ko.errors as Record<string, string>).generic;
 
 /** An error as the tRPC client raises it from the server's error response. */
 function serverError(data: Record<string, unknown>) {
@@ -64,8 +66,8 @@ describe("explaining a failed payment", () => {
   it("falls back to the generic message for an error without a known key", () => {
     const failure = refused(describeFailure(serverError({ code: "BAD_REQUEST", messageKey: null, fieldErrors: { lines: ["x"] } })));
     expect(failure.messageKey).toBe("generic");
-    expect(refusalText(failure, tKo, "ko")).toBe(ko.errors.generic);
-    expect(refusalText({ kind: "refused", messageKey: "noSuchKey", details: null }, tKo, "ko")).toBe(ko.errors.generic);
+    expect(refusalText(failure, tKo, "ko")).toBe(genericKo);
+    expect(refusalText({ kind: "refused", messageKey: "noSuchKey", details: null }, tKo, "ko")).toBe(genericKo);
   });
 
   it("gives the card terminal's decline reason, and the approval to void by hand with its amount", () => {

@@ -8,3 +8,5 @@ export * from "./platform";
 export * from "./paycodes";
 export * from "./store-days";
 export * from "./devices";
+export * from "./pg-payments";
+export * from "./push";

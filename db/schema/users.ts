@@ -25,6 +25,8 @@ export const users = pgTable(
     // The store a kiosk device or a store manager belongs to.
     storeId: uuid().references(() => stores.id),
     hiredOn: date(),
+    // "Sign out everywhere": sessions issued before this moment are no longer accepted.
+    sessionsValidFrom: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
