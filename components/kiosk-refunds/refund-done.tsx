@@ -14,8 +14,9 @@ export function RefundDone(props: { result: KioskRefundResult; order: FoundOrder
   const done = useRef<HTMLButtonElement>(null);
   useEffect(() => done.current?.focus(), []);
   const won = (amount: bigint) => formatWon(amount, locale);
-  // Card and cash leave Canteen's ledger, but the money itself moves at the counter.
-  const todos = result.tenders.filter((tender) => tender.to === "card" || tender.to === "cash");
+  // Cash leaves Canteen's ledger but moves by hand; the card share went to the terminal, unless it could not.
+  const todos = result.tenders.filter((tender) => tender.to === "cash" || (tender.to === "card" && !result.card));
+  const card = result.card;
 
   return (
     <div className="flex h-full min-h-0 flex-col items-center overflow-y-auto px-8 py-10" data-testid="refund-done">
@@ -52,6 +53,20 @@ export function RefundDone(props: { result: KioskRefundResult; order: FoundOrder
           ))}
         </ul>
       </section>
+
+      {card ? (
+        <p
+          data-testid="refund-done-card"
+          data-outcome={card.outcome}
+          className={
+            card.outcome === "canceled"
+              ? "mt-4 w-full max-w-xl rounded-2xl bg-emerald-50 px-5 py-3 text-lg font-semibold text-emerald-900 ring-1 ring-emerald-200"
+              : "mt-4 w-full max-w-xl rounded-2xl bg-amber-50 px-5 py-3 text-lg font-semibold text-amber-900 ring-1 ring-amber-200"
+          }
+        >
+          {t(`cardTerminal.${card.outcome}`, { amount: won(card.amount), approval: card.approvalNumber ?? "—" })}
+        </p>
+      ) : null}
 
       {todos.length > 0 ? (
         <ul className="mt-4 w-full max-w-xl space-y-2">

@@ -124,6 +124,9 @@ export const paymentTenders = pgTable(
     refundedAmount: bigint({ mode: "bigint" }).notNull().default(sql`0`),
     // Card: the terminal's approval number; cash: what was handed over.
     reference: text(),
+    // Card at a kiosk: the terminal and the charge's reference, which a later refund cancels against.
+    terminalId: text(),
+    terminalReference: text(),
     cashTendered: bigint({ mode: "bigint" }),
     transferId: uuid().notNull().references(() => ledgerTransfers.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

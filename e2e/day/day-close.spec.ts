@@ -18,9 +18,13 @@ test("the day opens with a float and closes once, with figures that equal the da
   const items = await sql`select i.id, i.code from menu_items i join stores s on s.id = i.store_id where s.code = 'cafeteria' and i.code in ('gimbap', 'soda')`;
   await sql.end();
   const itemId = (code: string) => items.find((item) => item.code === code)?.id;
-  const sell = async (code: string, remainder: object) => {
-    const response = await context.request.post("/api/trpc/orders.checkout", {
-      data: JSON.stringify({ json: { idempotencyKey: `day-${crypto.randomUUID()}`, lines: [{ itemId: itemId(code), quantity: 1, optionIds: [] }], remainder } }),
+  // As the payment screen does: cash through orders.checkout, card through the (sandbox) terminal.
+  const sell = async (code: string, remainder: { method: "cash"; tendered: number } | { method: "card" }) => {
+    const procedure = remainder.method === "card" ? "card.checkout" : "orders.checkout";
+    const lines = [{ itemId: itemId(code), quantity: 1, optionIds: [] }];
+    const json = { idempotencyKey: `day-${crypto.randomUUID()}`, lines, ...(remainder.method === "cash" ? { remainder } : {}) };
+    const response = await context.request.post(`/api/trpc/${procedure}`, {
+      data: JSON.stringify({ json }),
       headers: { "content-type": "application/json", origin: baseURL ?? "" },
     });
     expect(response.status()).toBe(200);

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
 import { accounts, devices, e2eDatabase, expect, signInAs, test } from "../fixtures";
+import { newKioskAccount } from "./arrange";
 
 /**
  * A customer brings back part of an order: the barista finds it by its number, picks the
@@ -143,4 +144,35 @@ test("one line of a cash sale is refunded with the manager's PIN; a wrong PIN re
   await expect(lines.nth(1).getByRole("button", { name: /하나 더 환불/ })).toHaveCount(0);
   await expect(detail.getByTestId("refund-history")).toContainText("3,800원 · 주문 실수 · 문매니저");
   await expect(detail.getByTestId("refund-tender")).toHaveText([/현금\s*6,800원\s*3,800원 환불됨/]);
+});
+
+test("a card sale's refund is canceled on the terminal that charged it", async ({ page, context, baseURL }, testInfo) => {
+  // A kiosk account of its own: the sandbox terminal is per kiosk, so no other spec chooses its next outcome.
+  await signInAs(context, await newKioskAccount("card-refund"));
+  const sql = e2eDatabase();
+  const [cookie] = await sql<{ id: string }[]>`
+    select i.id from menu_items i join stores s on s.id = i.store_id where s.code = 'hq-cafe' and i.code = 'cookie'`;
+  await sql.end();
+  const response = await context.request.post("/api/trpc/card.checkout", {
+    data: JSON.stringify({ json: { idempotencyKey: `e2e-card-refund-${crypto.randomUUID()}`, lines: [{ itemId: cookie?.id, quantity: 2, optionIds: [] }] } }),
+    headers: { "content-type": "application/json", origin: baseURL ?? "" },
+  });
+  expect(response.status()).toBe(200);
+  const sale = (await response.json()).result.data.json as { orderId: string; pickupNumber: number; card: { approvalNumber: string } };
+
+  await page.goto("/kiosk/refunds");
+  await page.locator(`[data-testid="refund-order-row"][data-pickup-number="${sale.pickupNumber}"]`).click();
+  const detail = page.getByTestId("refund-detail");
+  await detail.getByRole("button", { name: /하나 더 환불/ }).first().click();
+  await detail.getByRole("button", { name: "주문 실수" }).click();
+  await detail.getByTestId("refund-approve").click();
+  await typePin(page, "1234");
+  await page.getByRole("dialog", { name: "매니저 승인" }).getByTestId("pin-confirm").click();
+
+  const done = page.getByTestId("refund-done");
+  await expect(done.getByTestId("refund-done-tender")).toHaveText([/카드\s*→ 카드 승인 취소\s*2,000원/]);
+  await expect(done.getByTestId("refund-done-card")).toHaveAttribute("data-outcome", "canceled");
+  await expect(done.getByTestId("refund-done-card")).toHaveText("카드 2,000원 승인 취소가 단말기에서 끝났습니다.");
+  await expect(done.getByTestId("refund-done-todo")).toHaveCount(0);
+  await shot(page, testInfo, "refunds-card-done");
 });

@@ -1,13 +1,13 @@
 import { accounts, devices, e2eDatabase, expect, signInAs, test } from "../fixtures";
 
-/** Rings up a card sale through the kiosk's own API, as the payment screen does. */
-async function cardSale(request: import("@playwright/test").APIRequestContext, baseURL: string) {
+/** Rings up a cash sale through the kiosk's own API, as the payment screen does. */
+async function cashSale(request: import("@playwright/test").APIRequestContext, baseURL: string) {
   const sql = e2eDatabase();
   const [item] = await sql`select i.id from menu_items i join stores s on s.id = i.store_id where s.code = 'hq-cafe' and i.code = 'cookie'`;
   await sql.end();
   const response = await request.post("/api/trpc/orders.checkout", {
     data: JSON.stringify({
-      json: { idempotencyKey: `e2e-${crypto.randomUUID()}`, lines: [{ itemId: item?.id, quantity: 1, optionIds: [] }], remainder: { method: "card" } },
+      json: { idempotencyKey: `e2e-${crypto.randomUUID()}`, lines: [{ itemId: item?.id, quantity: 1, optionIds: [] }], remainder: { method: "cash", tendered: 5_000 } },
     }),
     headers: { "content-type": "application/json", origin: baseURL },
   });
@@ -25,7 +25,7 @@ test("a paid order moves through the queue and the pickup display follows live",
   await display.goto("/display?store=hq-cafe");
   await expect(display.getByTestId("display-ready")).toBeVisible();
 
-  const sale = await cardSale(context.request, baseURL ?? "");
+  const sale = await cashSale(context.request, baseURL ?? "");
   const number = String(sale.pickupNumber);
   const card = (column: string) =>
     page.getByTestId(column).getByTestId("queue-order").filter({ has: page.getByText(number, { exact: true }) });

@@ -18,5 +18,12 @@ export interface CardTerminal {
    * the VAN's network cancel (망취소) after a time-out: whatever that charge did, undo it, so
    * an approval that arrives late never leaves money taken. Cancelling twice is harmless.
    */
-  cancel(input: { terminalId: string; approvalNumber: string | null; amount: bigint; reference: string }): Promise<CardCancel>;
+  cancel(input: {
+    terminalId: string;
+    approvalNumber: string | null;
+    amount: bigint;
+    reference: string;
+    /** Names one partial cancel (a refund): the same cancel sent again is not taken twice. */
+    cancelReference?: string;
+  }): Promise<CardCancel>;
 }

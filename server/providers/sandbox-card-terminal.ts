@@ -31,6 +31,8 @@ type Charge = {
   /** Set once the card was approved, also when the approval came too late (after a time-out). */
   approvalNumber: string | null;
   canceled: bigint;
+  /** Partial cancels already taken, by their cancel reference. */
+  cancelReferences: Set<string>;
   voidFails: boolean;
 };
 
@@ -95,6 +97,7 @@ export class SandboxCardTerminal implements CardTerminal {
       answer: Promise.resolve({ outcome: "timed_out" }),
       approvalNumber: null,
       canceled: 0n,
+      cancelReferences: new Set(),
       voidFails: next.voidFails ?? false,
     };
     charge.answer = this.run(charge, next);
@@ -106,7 +109,13 @@ export class SandboxCardTerminal implements CardTerminal {
     return charge.answer;
   }
 
-  async cancel(input: { terminalId: string; approvalNumber: string | null; amount: bigint; reference: string }): Promise<CardCancel> {
+  async cancel(input: {
+    terminalId: string;
+    approvalNumber: string | null;
+    amount: bigint;
+    reference: string;
+    cancelReference?: string;
+  }): Promise<CardCancel> {
     await sleep(Math.min(this.approveDelayMs, 300));
     const charge = this.charges.get(chargeKey(input.terminalId, input.reference));
     const answer = (outcome: CardCancel): CardCancel => {
@@ -119,10 +128,14 @@ export class SandboxCardTerminal implements CardTerminal {
     if (input.approvalNumber !== null && input.approvalNumber !== charge.approvalNumber) {
       return answer({ outcome: "failed", reason: "승인번호가 일치하지 않습니다" });
     }
+    if (input.cancelReference !== undefined && charge.cancelReferences.has(input.cancelReference)) {
+      return answer({ outcome: "canceled", canceledAt: new Date() });
+    }
     // A network cancel voids the whole charge, also one still in flight (its late approval is void).
     const amount = input.approvalNumber === null ? charge.amount - charge.canceled : input.amount;
     if (amount > charge.amount - charge.canceled) return answer({ outcome: "failed", reason: "취소 금액이 승인 금액보다 큽니다" });
     charge.canceled += amount;
+    if (input.cancelReference !== undefined) charge.cancelReferences.add(input.cancelReference);
     return answer({ outcome: "canceled", canceledAt: new Date() });
   }
 

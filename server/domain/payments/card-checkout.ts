@@ -76,7 +76,7 @@ export async function cardCheckout(
     const card = { approvalNumber: approval.approvalNumber, cardLabel: approval.cardLabel };
     try {
       await args.hooks?.beforeRecord?.();
-      return await record(db, idempotency, { ...input, remainder: { method: "card", approvalNumber: card.approvalNumber } }, args.hooks, {
+      return await record(db, idempotency, { ...input, remainder: { method: "card", approvalNumber: card.approvalNumber, terminal: { terminalId: charge.terminalId, reference: charge.reference } } }, args.hooks, {
         amount,
         card,
       });

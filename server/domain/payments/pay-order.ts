@@ -149,6 +149,8 @@ export async function payOrder(args: {
       grantId: leg.kind === "voucher" ? leg.grantId : null,
       amount: leg.amount,
       reference: leg.kind === "card" ? leg.approvalNumber : null,
+      terminalId: leg.kind === "card" ? (leg.terminal?.terminalId ?? null) : null,
+      terminalReference: leg.kind === "card" ? (leg.terminal?.reference ?? null) : null,
       cashTendered: leg.kind === "cash" ? leg.tendered : null,
       transferId,
     });

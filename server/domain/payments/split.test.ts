@@ -32,7 +32,7 @@ describe("splitAmongPayers, one payer", () => {
 
   it("puts what is left on the card, or takes cash with change", () => {
     const card = one(4_500n, payer("a", [], 1_000n), { method: "card", approvalNumber: "123" });
-    expect(card.ok && card.legs.at(-1)).toEqual({ kind: "card", amount: 3_500n, approvalNumber: "123" });
+    expect(card.ok && card.legs.at(-1)).toEqual({ kind: "card", amount: 3_500n, approvalNumber: "123", terminal: null });
     const cash = one(4_500n, null, { method: "cash", tendered: 10_000n });
     expect(cash).toMatchObject({ ok: true, changeDue: 5_500n, legs: [{ kind: "cash", amount: 4_500n, tendered: 10_000n }] });
   });

@@ -3,14 +3,20 @@ import { minBigInt } from "../money";
 export type VoucherSource = { grantId: string; accountId: string; meal: string; balance: bigint };
 export type WalletSource = { accountId: string; balance: bigint };
 export type PayerSources = { payerId: string; vouchers: readonly VoucherSource[]; wallet: WalletSource | null };
-export type Remainder = { method: "none" } | { method: "card"; approvalNumber?: string } | { method: "cash"; tendered: bigint };
+/** A card charge as the kiosk's terminal knows it: a refund later cancels against it. */
+export type TerminalCharge = { terminalId: string; reference: string };
+
+export type Remainder =
+  | { method: "none" }
+  | { method: "card"; approvalNumber?: string; terminal?: TerminalCharge }
+  | { method: "cash"; tendered: bigint };
 /** How a group shares what its vouchers leave: evenly across wallets, or all on the first person. */
 export type WalletSplit = "even" | "first";
 
 export type Leg =
   | { kind: "voucher"; amount: bigint; accountId: string; grantId: string; meal: string; payerId: string }
   | { kind: "wallet"; amount: bigint; accountId: string; payerId: string }
-  | { kind: "card"; amount: bigint; approvalNumber: string | null }
+  | { kind: "card"; amount: bigint; approvalNumber: string | null; terminal: TerminalCharge | null }
   | { kind: "cash"; amount: bigint; tendered: bigint };
 
 export type Split =
@@ -63,7 +69,7 @@ export function splitAmongPayers(input: {
     case "none":
       return { ok: false, reason: "insufficientBalance", shortfall: uncovered };
     case "card":
-      legs.push({ kind: "card", amount: uncovered, approvalNumber: input.remainder.approvalNumber ?? null });
+      legs.push({ kind: "card", amount: uncovered, approvalNumber: input.remainder.approvalNumber ?? null, terminal: input.remainder.terminal ?? null });
       return { ok: true, legs, changeDue: 0n };
     case "cash":
       if (input.remainder.tendered < uncovered) return { ok: false, reason: "cashShort", shortfall: uncovered - input.remainder.tendered };

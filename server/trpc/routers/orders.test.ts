@@ -70,15 +70,17 @@ describe("orders over tRPC", () => {
     const line = await world.line("americano");
     const before = await counts();
     const attempts: { input: unknown; field: string }[] = [
-      { input: { idempotencyKey: "k-bad-1", lines: [{ ...line, price: 1 }], remainder: { method: "card" } }, field: "lines" },
-      { input: { idempotencyKey: "k-bad-2", lines: [{ ...line, quantity: 0 }], remainder: { method: "card" } }, field: "lines" },
-      { input: { idempotencyKey: "k-bad-3", lines: [{ ...line, quantity: 1.5 }], remainder: { method: "card" } }, field: "lines" },
+      { input: { idempotencyKey: "k-bad-1", lines: [{ ...line, price: 1 }], remainder: { method: "cash", tendered: 10_000 } }, field: "lines" },
+      { input: { idempotencyKey: "k-bad-2", lines: [{ ...line, quantity: 0 }], remainder: { method: "cash", tendered: 10_000 } }, field: "lines" },
+      { input: { idempotencyKey: "k-bad-3", lines: [{ ...line, quantity: 1.5 }], remainder: { method: "cash", tendered: 10_000 } }, field: "lines" },
       { input: { idempotencyKey: "k-bad-4", lines: [line], remainder: { method: "cash", tendered: -1000 } }, field: "remainder" },
       { input: { idempotencyKey: "k-bad-5", lines: [line], remainder: { method: "cash", tendered: 1000.5 } }, field: "remainder" },
       { input: { idempotencyKey: "k-bad-6", lines: [line], remainder: { method: "cash", tendered: 10_000_000_001 } }, field: "remainder" },
-      { input: { idempotencyKey: "k-bad-7", lines: [], remainder: { method: "card" } }, field: "lines" },
-      { input: { idempotencyKey: "k", lines: [line], remainder: { method: "card" } }, field: "idempotencyKey" },
-      { input: { idempotencyKey: "k-bad-9", lines: [line], remainder: { method: "card" }, total: 100 }, field: "" },
+      { input: { idempotencyKey: "k-bad-7", lines: [], remainder: { method: "cash", tendered: 10_000 } }, field: "lines" },
+      { input: { idempotencyKey: "k", lines: [line], remainder: { method: "cash", tendered: 10_000 } }, field: "idempotencyKey" },
+      // A card share only comes from the terminal (card.checkout), never typed in.
+      { input: { idempotencyKey: "k-bad-8", lines: [line], remainder: { method: "card", approvalNumber: "12345678" } }, field: "remainder" },
+      { input: { idempotencyKey: "k-bad-9", lines: [line], remainder: { method: "cash", tendered: 10_000 }, total: 100 }, field: "" },
     ];
     for (const attempt of attempts) {
       const error = await failure(callerFor(barista).orders.checkout(attempt.input as never));
@@ -122,7 +124,7 @@ describe("order status", () => {
 
   it("moves a paid order paid → preparing → ready → picked_up, one step at a time", async () => {
     const api = createCaller(createInnerContext({ db: database.db, session: barista }));
-    const sale = await api.orders.checkout({ idempotencyKey: "status-sale-1", lines: [await world.line("cookie")], remainder: { method: "card" } });
+    const sale = await api.orders.checkout({ idempotencyKey: "status-sale-1", lines: [await world.line("cookie")], remainder: { method: "cash", tendered: 5_000 } });
     const skip = await failure(api.orders.advance({ orderId: sale.orderId, to: "ready" }));
     expect(skip.cause).toMatchObject({ messageKey: "orderStatusChange" });
     for (const to of ["preparing", "ready", "picked_up"] as const) {
@@ -137,7 +139,7 @@ describe("order status", () => {
     const order = await api.orders.create({ idempotencyKey: "status-order-1", lines: [await world.line("cookie")] });
     expect(order.status).toBe("pending_payment");
     expect(await api.orders.cancel({ orderId: order.id })).toEqual({ id: order.id, status: "canceled" });
-    const pay = await failure(api.orders.pay({ idempotencyKey: "status-pay-1", orderId: order.id, remainder: { method: "card" } }));
+    const pay = await failure(api.orders.pay({ idempotencyKey: "status-pay-1", orderId: order.id, remainder: { method: "cash", tendered: 5_000 } }));
     expect(pay.cause).toMatchObject({ messageKey: "orderNotPayable" });
   });
 });

@@ -173,7 +173,7 @@ describe("refunds at the kiosk over tRPC", () => {
   });
 
   it("checks the input, and no other role may call it", async () => {
-    const sale = await api(barista).orders.checkout({ idempotencyKey: key(), lines: [await world.line("cookie")], remainder: { method: "card" } });
+    const sale = await api(barista).orders.checkout({ idempotencyKey: key(), lines: [await world.line("cookie")], remainder: { method: "cash", tendered: 5_000 } });
     for (const pin of ["123", "1234567", "12a4", ""]) {
       const error = await failure(api(barista).refunds.kioskRefund({ idempotencyKey: key(), orderId: sale.orderId, reason: "x", pin }));
       expect(error.code, pin).toBe("BAD_REQUEST");
@@ -203,7 +203,7 @@ describe("refunds at the kiosk over tRPC", () => {
   });
 
   it("lists today's paid orders of the kiosk's store, newest first, and finds one by its pickup number", async () => {
-    const first = await api(barista).orders.checkout({ idempotencyKey: key(), lines: [await world.line("croissant", 2)], remainder: { method: "card" } });
+    const first = await api(barista).orders.checkout({ idempotencyKey: key(), lines: [await world.line("croissant", 2)], remainder: { method: "cash", tendered: 10_000 } });
     const second = await api(barista).orders.checkout({
       idempotencyKey: key(),
       lines: [await world.line("americano", 1, ["iced", "large"])],
@@ -211,7 +211,7 @@ describe("refunds at the kiosk over tRPC", () => {
     });
     const unpaid = await api(barista).orders.create({ idempotencyKey: key(), lines: [await world.line("cookie")] });
     // An order of yesterday is not today's.
-    const old = await api(barista).orders.checkout({ idempotencyKey: key(), lines: [await world.line("scone")], remainder: { method: "card" } });
+    const old = await api(barista).orders.checkout({ idempotencyKey: key(), lines: [await world.line("scone")], remainder: { method: "cash", tendered: 5_000 } });
     await database.sql`update orders set business_date = business_date - 1 where id = ${old.orderId}`;
 
     const { orders, timeZone } = await api(barista).refunds.findOrders();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { findRefundableOrders } from "@/server/domain/refunds/find-orders";
 import { kioskRefund } from "@/server/domain/refunds/kiosk-refund";
+import { cardTerminal } from "@/server/providers";
 import { baristaProcedure, router } from "../init";
 import { idempotencyKey } from "./orders";
 
@@ -31,7 +32,7 @@ export const refundsRouter = router({
         .strict(),
     )
     .mutation(({ ctx, input }) =>
-      kioskRefund(ctx.db, {
+      kioskRefund(ctx.db, cardTerminal(), {
         scope: ctx.session.id,
         key: input.idempotencyKey,
         input: {

@@ -47,7 +47,8 @@ export default async function KioskDayPage() {
               <li key={entry.id} className="flex justify-between gap-4">
                 <span>
                   {entry.at.toLocaleTimeString(locale === "ko" ? "ko-KR" : "en-US", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Seoul" })} ·{" "}
-                  {entry.approvalNumber ?? t("noApprovalNumber")}
+                  {entry.approvalNumber ?? t("noApprovalNumber")} ·{" "}
+                  {t(entry.cause === "refundCardCancel" ? "voidCause.refund" : "voidCause.unrecorded")}
                 </span>
                 <span className="font-semibold">{won(entry.amount)}</span>
               </li>

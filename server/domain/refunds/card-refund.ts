@@ -1,0 +1,78 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditLog, paymentTenders } from "@/db/schema";
+import type { CardTerminal } from "@/server/providers/card-terminal";
+import { logger } from "@/server/log";
+import { recordAudit } from "../audit";
+import type { RefundResult } from "../payments/refund-order";
+
+export type CardRefundOutcome = {
+  approvalNumber: string | null;
+  amount: bigint;
+  /** canceled: the terminal gave it back; failed: cancel it on the terminal by hand (the day close lists it). */
+  outcome: "canceled" | "failed";
+};
+
+const CANCELED_ACTION = "card.refund_canceled";
+const FAILED_ACTION = "card.void_failed";
+
+/**
+ * Sends a refund's card share to the terminal that charged it, after the refund committed.
+ * Safe to call again for the same refund (a retried request, or a retry after a crash
+ * between commit and cancel): an outcome already recorded is returned as it is, and the
+ * terminal takes one partial cancel per refund (`cancelReference`) however often it is sent.
+ * A cancel the terminal refuses is written as `card.void_failed`, which the day close lists
+ * until someone cancels it by hand — Canteen and the terminal never disagree silently.
+ */
+export async function cancelRefundOnTerminal(
+  db: Db,
+  terminal: CardTerminal,
+  input: { refund: RefundResult; storeId: string; actorId: string },
+): Promise<CardRefundOutcome | null> {
+  const { refund } = input;
+  const amount = refund.tenders.filter((tender) => tender.kind === "card").reduce((sum, tender) => sum + tender.amount, 0n);
+  if (amount === 0n) return null;
+
+  const [tender] = await db
+    .select({ approvalNumber: paymentTenders.reference, terminalId: paymentTenders.terminalId, terminalReference: paymentTenders.terminalReference })
+    .from(paymentTenders)
+    .where(and(eq(paymentTenders.orderId, refund.orderId), eq(paymentTenders.kind, "card")))
+    .limit(1);
+  const approvalNumber = tender?.approvalNumber ?? null;
+  const cancelReference = `refund:${refund.refundId}`;
+
+  const recorded = await db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityId, cancelReference), sql`${auditLog.action} in (${CANCELED_ACTION}, ${FAILED_ACTION})`))
+    .limit(1);
+  if (recorded[0]) return { approvalNumber, amount, outcome: recorded[0].action === CANCELED_ACTION ? "canceled" : "failed" };
+
+  const answer =
+    tender?.terminalId && tender.terminalReference
+      ? await terminal
+          .cancel({ terminalId: tender.terminalId, approvalNumber, amount, reference: tender.terminalReference, cancelReference })
+          .catch((error: unknown) => ({ outcome: "failed" as const, reason: error instanceof Error ? error.message : String(error) }))
+      : // A card share recorded without its terminal (entered by hand): only a person can cancel it.
+        { outcome: "failed" as const, reason: "no terminal charge recorded for this card tender" };
+
+  const outcome = answer.outcome === "canceled" ? "canceled" : "failed";
+  await recordAudit(db, {
+    actorId: input.actorId,
+    action: outcome === "canceled" ? CANCELED_ACTION : FAILED_ACTION,
+    entityType: "card_charge",
+    entityId: cancelReference,
+    after: {
+      storeId: input.storeId,
+      orderId: refund.orderId,
+      terminalId: tender?.terminalId ?? "",
+      approvalNumber,
+      amount,
+      cause: "refundCardCancel",
+      ...(answer.outcome === "failed" ? { voidError: answer.reason } : {}),
+    },
+  }).catch((error: unknown) => {
+    logger.error({ err: error, refundId: refund.refundId, outcome, amount: String(amount) }, "card refund: the terminal's answer could not be audited");
+  });
+  return { approvalNumber, amount, outcome };
+}
