@@ -4,7 +4,7 @@ import type { RefObject } from "react";
 import { useTranslations } from "next-intl";
 import { Keypad } from "./keypad";
 import { maskPayCode } from "./payment-logic";
-import { PrimaryButton } from "./payment-parts";
+import { CameraIcon, PrimaryButton } from "./payment-parts";
 
 export type WalletSplit = "even" | "first";
 
@@ -30,11 +30,14 @@ export function GroupTab(props: {
   onBackspace: () => void;
   onClearBuffer: () => void;
   onAdd: () => void;
+  /** Opens the camera view; a code it reads is added like a scanned one. */
+  onCamera: () => void;
   onRemove: (index: number) => void;
   onSplitChange: (split: WalletSplit) => void;
   onPay: () => void;
 }) {
   const t = useTranslations("kiosk");
+  const tCamera = useTranslations("kioskCamera");
   const { codes, locked } = props;
   const enough = codes.length >= 2;
 
@@ -72,6 +75,17 @@ export function GroupTab(props: {
             className="min-h-14 shrink-0 rounded-2xl bg-ink px-5 text-base font-bold text-white active:bg-black disabled:bg-line disabled:text-muted"
           >
             {t("groupAdd")}
+          </button>
+          <button
+            type="button"
+            disabled={locked}
+            onClick={props.onCamera}
+            aria-label={tCamera("openGroupLabel")}
+            data-testid="camera-open"
+            className="flex min-h-14 shrink-0 items-center gap-1.5 rounded-2xl border-2 border-line px-4 text-base font-bold active:bg-canvas disabled:opacity-40"
+          >
+            <CameraIcon className="size-6 text-brand-500" />
+            {tCamera("openGroup")}
           </button>
         </form>
         {props.problem ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
@@ -27,10 +27,14 @@ import {
   retriesSilently,
   type PaymentFailure,
 } from "./payment-logic";
-import { MethodIcon, PrimaryButton, ScannerArt, WarningIcon } from "./payment-parts";
+import { CameraIcon, MethodIcon, PrimaryButton, ScannerArt, WarningIcon } from "./payment-parts";
 import { CartLines } from "./cart-lines";
 import { nameIn, type KioskCart } from "./types";
 import { useKeyboardWedge } from "./use-keyboard-wedge";
+
+// Loaded when the camera first opens, as its decoder is: the kiosk's first load stays as it
+// was. React's lazy, not next/dynamic, whose own loader would add more than it saves.
+const CameraScanner = lazy(() => import("./camera-scanner").then((module) => ({ default: module.CameraScanner })));
 
 type Inputs = inferRouterInputs<AppRouter>;
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -101,6 +105,9 @@ export function PaymentPanel(props: {
   const [refusedIndex, setRefusedIndex] = useState(-1);
   const [groupProblem, setGroupProblem] = useState<"payCodeMalformed" | "groupCodeRepeated" | "groupFull" | null>(null);
   const groupInput = useRef<HTMLInputElement>(null);
+  // The camera view, and which tab opened it: that tab takes what it reads.
+  const [camera, setCamera] = useState<"code" | "group" | null>(null);
+  const tCamera = useTranslations("kioskCamera");
 
   // Only when there was no answer, with the same variables and so the same key.
   const retrying = {
@@ -308,6 +315,26 @@ export function PaymentPanel(props: {
     setNotice((current) => (current?.kind === "refused" ? null : current));
   }
 
+  // A camera read takes the same path as a scanner's digits and Enter.
+  function scannedByCamera(payCode: string) {
+    const target = camera;
+    setCamera(null);
+    if (target === "group") {
+      setGroupBuffer(payCode);
+      addToGroup();
+      return;
+    }
+    codeStale.current = false;
+    setCode(payCode);
+    payWithCode();
+  }
+
+  function closeCamera() {
+    const target = camera;
+    setCamera(null);
+    requestAnimationFrame(() => (target === "group" ? groupInput.current?.focus({ preventScroll: true }) : focusCode(false)));
+  }
+
   // The scanner may fire on any tab: on the group tab it adds a person, elsewhere it pays by code.
   useKeyboardWedge({
     enabled: !locked,
@@ -494,6 +521,16 @@ export function PaymentPanel(props: {
                 <span className={`size-2 rounded-full ${locked ? "bg-line" : "animate-pulse bg-emerald-500"}`} />
                 {locked ? t("scannerPaused") : t("scannerReady")}
               </span>
+              <button
+                type="button"
+                disabled={locked}
+                onClick={() => setCamera("code")}
+                data-testid="camera-open"
+                className="mt-5 flex min-h-14 items-center gap-2.5 rounded-2xl border-2 border-line px-6 text-lg font-bold active:bg-canvas disabled:opacity-40"
+              >
+                <CameraIcon className="size-6 text-brand-500" />
+                {tCamera("open")}
+              </button>
             </form>
             <div className="flex flex-col gap-3">
               <Keypad
@@ -544,6 +581,7 @@ export function PaymentPanel(props: {
             onBackspace={() => setGroupBuffer(groupBufferRef.current.slice(0, -1))}
             onClearBuffer={() => setGroupBuffer("")}
             onAdd={addToGroup}
+            onCamera={() => setCamera("group")}
             onRemove={removeFromGroup}
             onSplitChange={setWalletSplit}
             onPay={payTogether}
@@ -611,6 +649,12 @@ export function PaymentPanel(props: {
           </div>
         ) : null}
       </section>
+
+      {camera ? (
+        <Suspense fallback={<div className="fixed inset-0 z-50 bg-[#0b0d10]" aria-hidden />}>
+          <CameraScanner title={camera === "group" ? tCamera("titleGroup") : tCamera("titleCode")} onCode={scannedByCamera} onClose={closeCamera} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -100,3 +100,13 @@ export function CardArt({ className }: { className: string }) {
     </svg>
   );
 }
+
+export function CameraIcon({ className }: { className: string }) {
+  const common = { fill: "none", stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round" } as const;
+  return (
+    <svg viewBox="0 0 24 24" className={className} aria-hidden>
+      <path d="M4 8.5a2 2 0 0 1 2-2h1.8l1.4-2h5.6l1.4 2H18a2 2 0 0 1 2 2V18a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2z" {...common} />
+      <circle cx="12" cy="13" r="3.6" {...common} />
+    </svg>
+  );
+}
