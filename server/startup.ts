@@ -13,6 +13,12 @@ try {
   throw error;
 }
 
+// The Web Push key pair is made now rather than at the first "ready"; a database that is not
+// migrated yet only delays it until the first push needs it.
+void import("./domain/push/vapid")
+  .then(async ({ vapidKeys }) => vapidKeys((await import("./db")).db()))
+  .catch((error: unknown) => logger.warn({ err: error }, "push: VAPID keys not ready at start"));
+
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     logger.info({ signal }, "shutting down: closing the database pool");

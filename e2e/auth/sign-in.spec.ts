@@ -52,7 +52,9 @@ test("sign-out ends the session", async ({ page }) => {
   await page.goto("/pay");
   await signInWithForm(page, accounts.employee, DEMO_PASSWORD);
   await expect(page.getByTestId("pay-greeting")).toBeVisible();
-  await page.getByRole("button", { name: "로그아웃" }).click();
+  // The pay app keeps sign-out under More.
+  await page.goto("/pay/more");
+  await page.getByRole("button", { name: "로그아웃", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/pay");
   await expect(page).toHaveURL(/\/login\?face=pay&reason=signin/);

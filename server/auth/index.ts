@@ -131,9 +131,12 @@ function config(): NextAuthConfig {
         const device = account ? account.provider === "kiosk-pair" : token.device === true;
         const now = Math.floor(Date.now() / 1000);
         if (!account && idleTooLong(token, now)) return null;
-        const active = await loadActiveUser(db(), lookup);
+        // A fresh sign-in is stamped to the millisecond; later requests are checked against
+        // "sign out everywhere" by that stamp and the token's iat.
+        const active = await loadActiveUser(db(), lookup, account ? undefined : token);
         if (!active) return null;
-        return { ...token, sub: active.id, name: active.name, email: active.email, role: active.role, storeId: active.storeId, device, seenAt: now };
+        const signedInAt = account ? Date.now() : token.signedInAt;
+        return { ...token, sub: active.id, name: active.name, email: active.email, role: active.role, storeId: active.storeId, device, seenAt: now, signedInAt };
       },
       session({ session, token }) {
         const role = token.role as SessionUser["role"];

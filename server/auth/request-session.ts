@@ -15,5 +15,5 @@ export async function sessionUserFromRequest(request: Request): Promise<SessionU
   const proto = request.headers.get("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
   const token = await getToken({ req: request, secret: env().AUTH_SECRET, secureCookie: proto === "https" });
   if (!token?.sub || idleTooLong(token, Math.floor(Date.now() / 1000))) return null;
-  return loadActiveUser(db(), { id: token.sub });
+  return loadActiveUser(db(), { id: token.sub }, token);
 }

@@ -4,6 +4,7 @@ import { users } from "@/db/schema";
 import type { SessionUser } from "./roles";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { hitRateLimit, isRateLimited } from "@/server/domain/rate-limit";
+import { sessionEndedBySignOutEverywhere, type TokenTimes } from "./session-revocation";
 
 export type CredentialCheck =
   | { ok: true; user: SessionUser }
@@ -27,13 +28,17 @@ export async function checkCredentials(db: DbOrTx, email: string, password: stri
   return { ok: true, user: toSessionUser(user) };
 }
 
-/** The current state of a signed-in user; null once they are suspended, have left or were removed. */
-export async function loadActiveUser(db: DbOrTx, by: { id: string } | { email: string }): Promise<SessionUser | null> {
+/**
+ * The current state of a signed-in user; null once they are suspended, have left or were
+ * removed, or (given the session's token) once they signed out everywhere after it was issued.
+ */
+export async function loadActiveUser(db: DbOrTx, by: { id: string } | { email: string }, token?: TokenTimes): Promise<SessionUser | null> {
   const [user] = await db
     .select()
     .from(users)
     .where("id" in by ? eq(users.id, by.id) : eq(users.email, by.email.trim().toLowerCase()));
   if (!user || user.status !== "active") return null;
+  if (token && sessionEndedBySignOutEverywhere(token, user.sessionsValidFrom)) return null;
   return toSessionUser(user);
 }
 

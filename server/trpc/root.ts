@@ -2,11 +2,17 @@ import { createCallerFactory, router } from "./init";
 import { cardRouter } from "./routers/card";
 import { dayRouter } from "./routers/day";
 import { devicesRouter } from "./routers/devices";
+import { historyRouter } from "./routers/history";
 import { menuRouter } from "./routers/menu";
+import { orderAheadRouter } from "./routers/order-ahead";
 import { ordersRouter } from "./routers/orders";
+import { payAppRouter } from "./routers/pay-app";
+import { payDevicesRouter } from "./routers/pay-devices";
 import { peopleRouter } from "./routers/people";
+import { pushRouter } from "./routers/push";
 import { refundsRouter } from "./routers/refunds";
 import { sessionRouter } from "./routers/session";
+import { topUpRouter } from "./routers/top-up";
 
 export const appRouter = router({
   session: sessionRouter,
@@ -17,6 +23,12 @@ export const appRouter = router({
   day: dayRouter,
   refunds: refundsRouter,
   devices: devicesRouter,
+  orderAhead: orderAheadRouter,
+  push: pushRouter,
+  history: historyRouter,
+  payDevices: payDevicesRouter,
+  payApp: payAppRouter,
+  topUp: topUpRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,46 +2,41 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireFace } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { toLocale } from "@/i18n/locales";
-import { LanguageSwitch } from "@/components/ui/language-switch";
-import { SignOutButton } from "@/components/ui/sign-out-button";
 import { Logo } from "@/components/ui/logo";
+import { HomeSummary } from "@/components/pay/home-summary";
+import { toSnapshot } from "@/components/pay/device-store";
 
 export default async function PayHome() {
-  await requireFace("pay");
-  const [api, t, locale] = await Promise.all([serverApi(), getTranslations("pay"), getLocale()]);
-  const me = await api.people.me();
+  const user = await requireFace("pay");
+  const [api, t, tPay, locale] = await Promise.all([serverApi(), getTranslations("payApp"), getTranslations("pay"), getLocale()]);
+  const [me, home] = await Promise.all([api.people.me(), api.payApp.home()]);
   const department = toLocale(locale) === "ko" ? me.departmentKo : me.departmentEn;
   return (
     <>
-      <header className="flex items-center justify-between px-5 pt-5 pb-2">
-        <Logo className="text-lg" />
-        <LanguageSwitch />
+      <header className="flex items-center justify-between px-5 pt-4">
+        <Logo className="text-base" />
       </header>
-      <main className="flex-1 space-y-4 px-5 pt-4 pb-8">
-        <section className="rounded-3xl bg-brand-500 p-6 text-white shadow-sm">
-          <p className="text-sm text-white/80">{department}</p>
-          <h1 data-testid="pay-greeting" className="mt-1 text-2xl font-bold">
-            {t("greeting", { name: me.name })}
+      <main className="flex-1 space-y-3 px-4 pt-4">
+        <div className="px-2">
+          <p className="text-sm text-muted">{department}</p>
+          <h1 data-testid="pay-greeting" className="mt-0.5 text-[22px] font-bold tracking-tight">
+            {tPay("greeting", { name: me.name })}
           </h1>
-        </section>
-        <section className="rounded-3xl bg-white p-6 shadow-sm">
-          <h2 className="text-base font-bold">{t("profile")}</h2>
-          <dl className="mt-4 space-y-3 text-sm">
-            <div className="flex justify-between">
-              <dt className="text-muted">{t("department")}</dt>
-              <dd className="font-medium">{department}</dd>
-            </div>
-            <div className="flex justify-between">
-              <dt className="text-muted">{t("employeeNo")}</dt>
-              <dd className="tabular font-medium">{me.employeeNo}</dd>
-            </div>
-            <div className="flex justify-between">
-              <dt className="text-muted">{t("email")}</dt>
-              <dd className="font-medium">{me.email}</dd>
-            </div>
-          </dl>
-        </section>
-        <SignOutButton className="w-full bg-white text-muted shadow-sm" />
+        </div>
+        <a
+          href="/pay/code"
+          data-testid="show-pay-code"
+          className="flex min-h-16 items-center justify-between rounded-[28px] bg-brand-500 px-6 text-white shadow-[0_8px_20px_rgba(49,130,246,0.3)] active:bg-brand-600"
+        >
+          <span>
+            <span className="block text-[17px] font-bold">{t("showPayCode")}</span>
+            <span className="block text-[13px] text-white/80">{t("showPayCodeHint")}</span>
+          </span>
+          <svg viewBox="0 0 24 24" className="size-8" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden>
+            <path d="M4 7V5a1 1 0 0 1 1-1h2M17 4h2a1 1 0 0 1 1 1v2M20 17v2a1 1 0 0 1-1 1h-2M7 20H5a1 1 0 0 1-1-1v-2M8 8v8M11 8v8M14 8v8M16.5 8v8" />
+          </svg>
+        </a>
+        <HomeSummary userId={user.id} initial={toSnapshot(home)} />
       </main>
     </>
   );

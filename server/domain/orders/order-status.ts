@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema";
 import { DomainError } from "../errors";
-import { announceOrder } from "./events";
+import { enqueueOrderReadyPush } from "../push/outbox";
+import { announceOrder, orderPayerIds } from "./events";
 
 /** The kitchen's path for a paid order; refunds and cancellation have their own actions. */
 const nextStatus: Partial<Record<OrderStatus, OrderStatus>> = {
@@ -32,8 +33,16 @@ export async function advanceOrder(args: { tx: DbOrTx; input: { orderId: string;
     .where(eq(orders.id, input.orderId))
     .returning({ id: orders.id, status: orders.status, pickupNumber: orders.pickupNumber });
   if (!updated) throw new Error("order update returned nothing");
-  await announceOrder(tx, { storeId: input.storeId, orderId: updated.id, pickupNumber: updated.pickupNumber, status: updated.status });
-  return updated;
+  await announceOrder(tx, {
+    storeId: input.storeId,
+    orderId: updated.id,
+    pickupNumber: updated.pickupNumber,
+    status: updated.status,
+    payerIds: await orderPayerIds(tx, updated.id),
+  });
+  // Queued in this transaction, so the payers' phones hear "ready" exactly when it commits; sent after.
+  const pushOutboxIds = updated.status === "ready" ? await enqueueOrderReadyPush(tx, { orderId: updated.id }) : [];
+  return { ...updated, pushOutboxIds };
 }
 
 /** Cancels an order nobody has paid for yet; nothing moved, so nothing is given back. */

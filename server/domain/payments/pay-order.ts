@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { orders, paymentTenders, users, type TenderKind } from "@/db/schema";
 import { DomainError } from "../errors";
 import { lockAccounts, walletOf } from "../ledger/accounts";
-import { announceOrder } from "../orders/events";
+import { announceOrder, payerIdsOf } from "../orders/events";
 import { postTransfer } from "../ledger/post-transfer";
 import { candidateGrants } from "../vouchers/grants";
 import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
@@ -101,7 +101,12 @@ export async function payOrder(args: {
     sources.flatMap((source) => [...(source.walletId ? [source.walletId] : []), ...source.vouchers.map((voucher) => voucher.accountId)]),
     [
       { kind: "store_revenue", storeId: input.storeId },
-      ...(input.remainder.method === "none" ? [] : [{ kind: sourceKindFor[input.remainder.method], storeId: input.storeId }]),
+      ...(input.remainder.method === "none"
+        ? []
+        : input.remainder.method === "pg"
+          ? // Online card money arrives through the PG, company-wide, not at a store's terminal.
+            [{ kind: "pg_clearing" as const, storeId: null }]
+          : [{ kind: sourceKindFor[input.remainder.method], storeId: input.storeId }]),
     ],
   );
   const [revenueId, remainderSourceId = null] = systemIds;
@@ -162,7 +167,14 @@ export async function payOrder(args: {
     .update(orders)
     .set({ status: "paid", payerId: input.payerIds[0] ?? null, paidAt: input.now, updatedAt: input.now })
     .where(eq(orders.id, order.id));
-  await announceOrder(tx, { storeId: order.storeId, orderId: order.id, pickupNumber: order.pickupNumber, status: "paid", source: order.source });
+  await announceOrder(tx, {
+    storeId: order.storeId,
+    orderId: order.id,
+    pickupNumber: order.pickupNumber,
+    status: "paid",
+    source: order.source,
+    payerIds: payerIdsOf(input.payerIds[0] ?? null, tenderRows.map((row) => row.payerId ?? null)),
+  });
 
   const paidBy = (payerId: string, kind: "voucher" | "wallet") =>
     split.legs.reduce((sum, leg) => sum + (leg.kind === kind && leg.payerId === payerId ? leg.amount : 0n), 0n);

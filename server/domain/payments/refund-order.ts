@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orderLines, orders, paymentTenders, refunds, voucherGrants, type OrderStatus, type TenderKind } from "@/db/schema";
 import { recordAudit } from "../audit";
-import { announceOrder } from "../orders/events";
+import { announceOrder, payerIdsOf } from "../orders/events";
 import { DomainError } from "../errors";
 import { lockAccounts } from "../ledger/accounts";
 import { postTransfer } from "../ledger/post-transfer";
@@ -134,7 +134,13 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
   const refundedAmount = order.refundedAmount + amount;
   const status: OrderStatus = refundedAmount === order.total ? "refunded" : "partially_refunded";
   await tx.update(orders).set({ refundedAmount, status, updatedAt: input.now }).where(eq(orders.id, order.id));
-  await announceOrder(tx, { storeId: order.storeId, orderId: order.id, pickupNumber: order.pickupNumber, status });
+  await announceOrder(tx, {
+    storeId: order.storeId,
+    orderId: order.id,
+    pickupNumber: order.pickupNumber,
+    status,
+    payerIds: payerIdsOf(order.payerId, tenders.map((row) => row.tender.payerId)),
+  });
 
   const tenderSummary = plan.map((step) => ({ kind: step.tender.kind, amount: step.give, to: step.to }));
   const [refund] = await tx

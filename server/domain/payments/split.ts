@@ -9,14 +9,19 @@ export type TerminalCharge = { terminalId: string; reference: string };
 export type Remainder =
   | { method: "none" }
   | { method: "card"; approvalNumber?: string; terminal?: TerminalCharge }
-  | { method: "cash"; tendered: bigint };
+  | { method: "cash"; tendered: bigint }
+  /**
+   * A card share paid online through the PG before the order is booked (order ahead): its
+   * amount is fixed by the checkout, so vouchers and wallets must cover exactly the rest.
+   */
+  | { method: "pg"; amount: bigint; paymentKey: string };
 /** How a group shares what its vouchers leave: evenly across wallets, or all on the first person. */
 export type WalletSplit = "even" | "first";
 
 export type Leg =
   | { kind: "voucher"; amount: bigint; accountId: string; grantId: string; meal: string; payerId: string }
   | { kind: "wallet"; amount: bigint; accountId: string; payerId: string }
-  | { kind: "card"; amount: bigint; approvalNumber: string | null; terminal: TerminalCharge | null }
+  | { kind: "card"; amount: bigint; approvalNumber: string | null; terminal: TerminalCharge | null; pgPaymentKey?: string }
   | { kind: "cash"; amount: bigint; tendered: bigint };
 
 export type Split =
@@ -38,7 +43,9 @@ export function splitAmongPayers(input: {
   remainder: Remainder;
 }): Split {
   const legs: Leg[] = [];
-  let due = input.total;
+  const online = input.remainder.method === "pg" ? input.remainder.amount : 0n;
+  if (online < 0n || online > input.total) return { ok: false, reason: "insufficientBalance", shortfall: 0n };
+  let due = input.total - online;
   for (const payer of input.payers) {
     for (const voucher of payer.vouchers) {
       const amount = minBigInt(voucher.balance, due);
@@ -63,6 +70,14 @@ export function splitAmongPayers(input: {
   }
   if (input.payers.length === 0) uncovered = due;
 
+  if (input.remainder.method === "pg") {
+    if (uncovered > 0n) return { ok: false, reason: "insufficientBalance", shortfall: uncovered };
+    if (online > 0n) {
+      const { paymentKey } = input.remainder;
+      legs.push({ kind: "card", amount: online, approvalNumber: paymentKey, terminal: null, pgPaymentKey: paymentKey });
+    }
+    return { ok: true, legs, changeDue: 0n };
+  }
   const changeIfCash = input.remainder.method === "cash" ? input.remainder.tendered : 0n;
   if (uncovered === 0n) return { ok: true, legs, changeDue: changeIfCash };
   switch (input.remainder.method) {

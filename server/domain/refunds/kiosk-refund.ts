@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import type { CardTerminal } from "@/server/providers/card-terminal";
+import type { PaymentProvider } from "@/server/providers/payment-provider";
 import { withIdempotency } from "../idempotency";
 import { countingManagerPinFailures, verifyManagerPin, type ApprovingManager } from "../people/manager-pin";
 import { refundOrder, type RefundResult } from "../payments/refund-order";
@@ -33,7 +34,7 @@ export type KioskRefundResult = RefundResult & {
  */
 export async function kioskRefund(
   db: Db,
-  terminal: CardTerminal,
+  providers: { terminal: CardTerminal; pg: () => PaymentProvider },
   args: { scope: string; key: string; input: KioskRefundInput },
 ): Promise<KioskRefundResult> {
   const { input } = args;
@@ -61,6 +62,6 @@ export async function kioskRefund(
       return { ...result, approvedBy: manager };
     }),
   );
-  const card = await cancelRefundOnTerminal(db, terminal, { refund, storeId: input.storeId, actorId: refund.approvedBy.id });
+  const card = await cancelRefundOnTerminal(db, providers, { refund, storeId: input.storeId, actorId: refund.approvedBy.id });
   return { ...refund, card };
 }

@@ -2,12 +2,17 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createOrder } from "@/server/domain/orders/create-order";
 import { advanceOrder, cancelOrder } from "@/server/domain/orders/order-status";
+import { sendAfterCommit } from "@/server/domain/push/send-after-commit";
+import { pushEnv } from "@/server/env";
 import { loadPickupBoard, loadQueue } from "@/server/domain/orders/queue";
 import { checkoutOnce } from "@/server/domain/payments/checkout";
 import { countingPayCodeFailures } from "@/server/domain/paycode/verify";
 import { payOrder } from "@/server/domain/payments/pay-order";
 import { resolvePayers } from "@/server/domain/payments/checkout";
 import { refundOrder } from "@/server/domain/payments/refund-order";
+import { cancelRefundOnTerminal } from "@/server/domain/refunds/card-refund";
+import { cardTerminal } from "@/server/providers";
+import { paymentProvider } from "@/server/providers/pg-factory";
 import { withIdempotency } from "@/server/domain/idempotency";
 import { wonInput } from "@/server/domain/money";
 import { baristaProcedure, managerProcedure, publicProcedure, router } from "../init";
@@ -47,7 +52,13 @@ export const ordersRouter = router({
 
   advance: baristaProcedure
     .input(z.object({ orderId: z.uuid(), to: z.enum(["preparing", "ready", "picked_up"]) }).strict())
-    .mutation(({ ctx, input }) => advanceOrder({ tx: ctx.db, input: { ...input, storeId: ctx.storeId, now: new Date() } })),
+    .mutation(async ({ ctx, input }) => {
+      const { pushOutboxIds, ...order } = await ctx.db.transaction((tx) =>
+        advanceOrder({ tx, input: { ...input, storeId: ctx.storeId, now: new Date() } }),
+      );
+      sendAfterCommit(ctx.db, pushOutboxIds, { subject: pushEnv().VAPID_SUBJECT, log: ctx.log });
+      return order;
+    }),
 
   cancel: baristaProcedure
     .input(z.object({ orderId: z.uuid() }).strict())
@@ -146,10 +157,10 @@ export const ordersRouter = router({
         })
         .strict(),
     )
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const storeId = ctx.session.storeId;
       if (!storeId) throw new TRPCError({ code: "FORBIDDEN", message: "this account has no store" });
-      return withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.refund", key: input.idempotencyKey, request: input }, (tx) =>
+      const refund = await withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.refund", key: input.idempotencyKey, request: input }, (tx) =>
         refundOrder({
           tx,
           input: {
@@ -164,5 +175,8 @@ export const ordersRouter = router({
           },
         }),
       );
+      // The card share goes back where it was charged, as at the kiosk.
+      const card = await cancelRefundOnTerminal(ctx.db, { terminal: cardTerminal(), pg: paymentProvider }, { refund, storeId, actorId: ctx.session.id });
+      return { ...refund, card };
     }),
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findRefundableOrders } from "@/server/domain/refunds/find-orders";
 import { kioskRefund } from "@/server/domain/refunds/kiosk-refund";
 import { cardTerminal } from "@/server/providers";
+import { paymentProvider } from "@/server/providers/pg-factory";
 import { baristaProcedure, router } from "../init";
 import { idempotencyKey } from "./orders";
 
@@ -32,7 +33,7 @@ export const refundsRouter = router({
         .strict(),
     )
     .mutation(({ ctx, input }) =>
-      kioskRefund(ctx.db, cardTerminal(), {
+      kioskRefund(ctx.db, { terminal: cardTerminal(), pg: paymentProvider }, {
         scope: ctx.session.id,
         key: input.idempotencyKey,
         input: {

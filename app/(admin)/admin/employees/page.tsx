@@ -6,6 +6,7 @@ import { serverApi } from "@/server/trpc/server";
 import { listEmployeesInput } from "@/server/trpc/routers/people";
 import { toLocale } from "@/i18n/locales";
 import { StatusBadge } from "@/components/admin/status-badge";
+import { EmployeePayDevicesButton } from "@/components/admin/employee-pay-devices";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -26,12 +27,13 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Se
   // A hand-edited URL with nonsense in it shows the unfiltered first page rather than an error.
   const input = parsed.success ? parsed.data : listEmployeesInput.parse({});
   const api = await serverApi();
-  const [result, departments, t, tCommon, locale] = await Promise.all([
+  const [result, departments, t, tCommon, locale, tPayDevices] = await Promise.all([
     api.people.listEmployees(input),
     api.people.departments(),
     getTranslations("admin"),
     getTranslations("common"),
     getLocale().then(toLocale),
+    getTranslations("payDevicesAdmin"),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const query = (changes: Record<string, string | number | undefined>) => {
@@ -108,6 +110,7 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Se
               <th scope="col" className="px-4 py-3 font-medium">{t("email")}</th>
               {sortHeader("department", t("department"))}
               {sortHeader("status", t("status"))}
+              <th scope="col" className="px-4 py-3 font-medium"><span className="sr-only">{tPayDevices("open")}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -118,11 +121,12 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Se
                 <td className="px-4 py-3 text-muted">{row.email}</td>
                 <td className="px-4 py-3">{locale === "ko" ? row.departmentKo : row.departmentEn}</td>
                 <td className="px-4 py-3"><StatusBadge status={row.status} /></td>
+                <td className="px-4 py-3 text-right"><EmployeePayDevicesButton employeeId={row.id} name={row.name} /></td>
               </tr>
             ))}
             {result.rows.length === 0 ? (
               <tr>
-                <td colSpan={5} className="px-4 py-16 text-center text-muted">{t("noResults")}</td>
+                <td colSpan={6} className="px-4 py-16 text-center text-muted">{t("noResults")}</td>
               </tr>
             ) : null}
           </tbody>

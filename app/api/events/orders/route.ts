@@ -37,7 +37,9 @@ export async function GET(request: Request) {
       };
       const unsubscribe = await subscribeToOrders((event) => {
         if (event.storeId !== storeId) return;
-        send(`event: order\ndata: ${JSON.stringify(event)}\n\n`);
+        // Who paid stays off this stream: the pickup display's is open to anyone.
+        const { orderId, pickupNumber, status, source } = event;
+        send(`event: order\ndata: ${JSON.stringify({ storeId: event.storeId, orderId, pickupNumber, status, source })}\n\n`);
       });
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
       cleanup = () => {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { previewSplit, suggestedTopUp } from "./split-preview";
+
+describe("order-ahead payment preview", () => {
+  it("takes the voucher first, then the wallet", () => {
+    expect(previewSplit(11_000n, { voucher: 9_000n, wallet: 20_000n })).toEqual({ voucher: 9_000n, wallet: 2_000n, shortfall: 0n });
+    expect(previewSplit(4_000n, { voucher: 9_000n, wallet: 20_000n })).toEqual({ voucher: 4_000n, wallet: 0n, shortfall: 0n });
+  });
+
+  it("says how much is missing when both fall short", () => {
+    expect(previewSplit(6_000n, { voucher: 0n, wallet: 1_500n })).toEqual({ voucher: 0n, wallet: 1_500n, shortfall: 4_500n });
+    expect(previewSplit(6_000n, { voucher: 2_000n, wallet: 0n })).toEqual({ voucher: 2_000n, wallet: 0n, shortfall: 4_000n });
+  });
+
+  it("suggests a top-up in whole thousands that covers the shortfall", () => {
+    expect(suggestedTopUp(4_500n)).toBe(5_000n);
+    expect(suggestedTopUp(4_000n)).toBe(4_000n);
+    expect(suggestedTopUp(0n)).toBe(0n);
+  });
+});

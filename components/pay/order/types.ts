@@ -1,0 +1,10 @@
+import type { StoreMenu } from "@/server/domain/menu/store-menu";
+import type { Cart } from "@/lib/cart";
+import type { VoucherRefusal } from "@/server/domain/vouchers/usability";
+
+export { nameIn, optionNames } from "@/components/kiosk/types";
+
+export type MenuItem = StoreMenu["categories"][number]["items"][number];
+export type MenuOptionGroup = MenuItem["optionGroups"][number];
+export type OrderCart = Cart<MenuItem>;
+export type Funds = { voucher: bigint; wallet: bigint; voucherRefusal: VoucherRefusal | null };
