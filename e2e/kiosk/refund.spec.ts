@@ -134,7 +134,8 @@ test("one line of a cash sale is refunded with the manager's PIN; a wrong PIN re
   await expect(done.getByTestId("refund-done-approved")).toHaveText("승인: 문매니저");
   await expect(dialog).toHaveCount(0);
   await shot(page, testInfo, "refunds-done");
-  expect(await orderState(sale.orderId)).toEqual({ status: "partially_refunded", refunded: "3800", refunds: 1, actor: accounts.store_manager });
+  // The americano is still owed: the order keeps its place in the queue; lists say "partially refunded".
+  expect(await orderState(sale.orderId)).toEqual({ status: "paid", refunded: "3800", refunds: 1, actor: accounts.store_manager });
 
   // Back in the list the order says what happened, and the bagel cannot be refunded twice.
   await done.getByTestId("refund-done-close").click();
@@ -144,6 +145,12 @@ test("one line of a cash sale is refunded with the manager's PIN; a wrong PIN re
   await expect(lines.nth(1).getByRole("button", { name: /하나 더 환불/ })).toHaveCount(0);
   await expect(detail.getByTestId("refund-history")).toContainText("3,800원 · 주문 실수 · 문매니저");
   await expect(detail.getByTestId("refund-tender")).toHaveText([/현금\s*6,800원\s*3,800원 환불됨/]);
+
+  // The americano is still to be made: the order stays in the queue, with only what is left.
+  await page.goto("/kiosk/queue");
+  const queued = page.getByTestId("queue-new").getByTestId("queue-order").filter({ has: page.getByText(String(sale.pickupNumber), { exact: true }) });
+  await expect(queued).toContainText("아메리카노");
+  await expect(queued).not.toContainText("베이글");
 });
 
 test("a card sale's refund is canceled on the terminal that charged it", async ({ page, context, baseURL }, testInfo) => {

@@ -160,9 +160,12 @@ test("an order the wallet cannot cover says how much is missing and offers a top
   await page.getByTestId("sheet-add").click();
   await page.getByTestId("open-cart").click();
   await expect(page.getByTestId("shortfall")).toContainText("4,500원이 부족해요");
-  await expect(page.getByRole("link", { name: "5,000원 충전하기" })).toHaveAttribute("href", "/pay/top-up?amount=5000");
+  await expect(page.getByRole("link", { name: "10,000원 충전하기" })).toHaveAttribute("href", "/pay/top-up?amount=10000");
   await expect(page.getByTestId("place-order")).toBeDisabled();
   await page.screenshot({ path: "test-results/screens/pay-order-short.png" });
+  // The top-up screen starts with the amount that covers the order chosen.
+  await page.getByRole("link", { name: "10,000원 충전하기" }).click();
+  await expect(page.getByRole("radio", { name: "10,000원" })).toHaveAttribute("aria-checked", "true");
 });
 
 test("a payment whose answer is lost on the way back is retried with the same key and charged once", async ({ page, context }) => {

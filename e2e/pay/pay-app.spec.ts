@@ -216,3 +216,18 @@ test("HR revokes an employee's phone from the employees page", async ({ browser 
     await check.end();
   }
 });
+
+test("More shows whether this phone gets 'order ready' notifications, with a switch to turn them on", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: devices.phone, locale: "ko-KR" });
+  await context.grantPermissions(["notifications"], { origin: baseURL });
+  const page = await context.newPage();
+  await signInAs(context, "employee25@canteen.dev");
+  await page.goto("/pay/more");
+  // No subscription on this phone yet (headless Chromium has no push service to subscribe to).
+  const setting = page.getByTestId("notification-setting");
+  await expect(setting).toHaveAttribute("data-state", "off");
+  await expect(setting).toContainText("주문이 준비되면 이 휴대폰으로 알려 드려요.");
+  await expect(setting.getByRole("switch", { name: "주문 준비 알림" })).toHaveAttribute("aria-checked", "false");
+  await page.screenshot({ path: "test-results/screens/pay-more-notifications.png" });
+  await context.close();
+});

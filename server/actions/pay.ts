@@ -45,3 +45,26 @@ export async function payHomeAction() {
 export async function signOutEverywhereAction() {
   return run(async () => (await serverApi()).payApp.signOutEverywhere());
 }
+
+const pushEndpoint = z.url().max(2048);
+
+/** Whether this phone's push subscription is on file for the signed-in employee. */
+export async function pushStatusAction(endpoint: string) {
+  const parsed = pushEndpoint.safeParse(endpoint);
+  if (!parsed.success) return { ok: false, error: "generic" } as const;
+  return run(async () => (await serverApi()).push.status({ endpoint: parsed.data }));
+}
+
+export async function pushPublicKeyAction() {
+  return run(async () => (await serverApi()).push.publicKey());
+}
+
+export async function pushSubscribeAction(subscription: { endpoint: string; keys: { p256dh: string; auth: string }; userAgent?: string }) {
+  return run(async () => (await serverApi()).push.subscribe(subscription));
+}
+
+export async function pushUnsubscribeAction(endpoint: string) {
+  const parsed = pushEndpoint.safeParse(endpoint);
+  if (!parsed.success) return { ok: false, error: "generic" } as const;
+  return run(async () => (await serverApi()).push.unsubscribe({ endpoint: parsed.data }));
+}

@@ -137,9 +137,10 @@ describe("the employee's own order events (/api/events/me)", () => {
         },
       }),
     );
+    // Still being made: the rest is owed, so the order keeps its step (the phone refetches what changed).
     expect(await stream.nextOrder()).toEqual({
       orderId: mine.orderId,
-      status: "partially_refunded",
+      status: "preparing",
       pickupNumber: mine.pickupNumber,
       storeId: world.cafe.id,
     });

@@ -47,7 +47,9 @@ export function findCardNumbers(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(/(?<![\d])\d(?:[ -]?\d){12,18}(?![ -]?\d)/g)) {
     const digits = match[0].replace(/[ -]/g, "");
-    if (luhnValid(digits)) found.push(digits);
+    // Card numbers start with a major industry identifier of 2–6 or 9 (Korean domestic cards);
+    // a millisecond timestamp (1…) or a zero-padded id (0…) that happens to pass Luhn is not one.
+    if (/^[2-69]/.test(digits) && luhnValid(digits)) found.push(digits);
   }
   return found;
 }

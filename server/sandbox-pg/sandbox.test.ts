@@ -18,6 +18,9 @@ describe("sandbox PG: card checks", () => {
     expect(findCardNumbers("paid with 4111 1111 1111 1111 today")).toEqual(["4111111111111111"]);
     expect(findCardNumbers('{"card":"4111-1111-1111-1111"}')).toEqual(["4111111111111111"]);
     expect(findCardNumbers("****-****-****-1111 at 2026-11-25T12:30:00.000Z, id 6f1c2d3e-0000-4000-8000-000000000001")).toEqual([]);
+    // A log line's millisecond time that happens to pass Luhn is not a card number.
+    expect(luhnValid("1795637240197")).toBe(true);
+    expect(findCardNumbers('{"level":30,"time":1795637240197,"msg":"PG: confirmed"}')).toEqual([]);
   });
 
   it("webhook signatures: the secret, the body and the time are all signed", () => {

@@ -13,8 +13,10 @@ describe("order-ahead payment preview", () => {
   });
 
   it("suggests a top-up in whole thousands that covers the shortfall", () => {
-    expect(suggestedTopUp(4_500n)).toBe(5_000n);
-    expect(suggestedTopUp(4_000n)).toBe(4_000n);
+    // Never under the card top-up's minimum of 10,000 won; whole thousands above it.
+    expect(suggestedTopUp(4_500n)).toBe(10_000n);
+    expect(suggestedTopUp(12_100n)).toBe(13_000n);
+    expect(suggestedTopUp(14_000n)).toBe(14_000n);
     expect(suggestedTopUp(0n)).toBe(0n);
   });
 });

@@ -1,3 +1,5 @@
+import { TOP_UP_MIN_WON, TOP_UP_STEP_WON } from "@/server/domain/pg/limits";
+
 /**
  * What the cart screen shows before paying: the meal voucher usable here now first, then the
  * wallet, and what is missing. Display only — the server splits again under its locks.
@@ -14,7 +16,9 @@ export function previewSplit(total: bigint, funds: { voucher: bigint; wallet: bi
 /** Top-ups come in whole thousands; suggest the smallest that covers the shortfall. */
 export function suggestedTopUp(shortfall: bigint): bigint {
   if (shortfall <= 0n) return 0n;
-  return ((shortfall + 999n) / 1_000n) * 1_000n;
+  const rounded = ((shortfall + TOP_UP_STEP_WON - 1n) / TOP_UP_STEP_WON) * TOP_UP_STEP_WON;
+  // A card top-up has a minimum: suggesting less would only be refused on the next screen.
+  return rounded < TOP_UP_MIN_WON ? TOP_UP_MIN_WON : rounded;
 }
 
 function minOf(a: bigint, b: bigint) {

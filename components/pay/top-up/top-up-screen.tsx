@@ -16,7 +16,7 @@ import { RecentTopUps } from "./recent-top-ups";
 export type Overview = inferRouterOutputs<AppRouter>["topUp"]["overview"];
 
 /** Balance, amount (presets or typed), the limits in words, and "charge by card" → the PG's page. */
-export function TopUpScreen({ initial }: { initial: Overview }) {
+export function TopUpScreen({ initial, suggested = null }: { initial: Overview; suggested?: bigint | null }) {
   const t = useTranslations("topUp");
   const tErrors = useTranslations("errors");
   const locale = toLocale(useLocale());
@@ -24,8 +24,12 @@ export function TopUpScreen({ initial }: { initial: Overview }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const overview = useQuery(trpc.topUp.overview.queryOptions(undefined, { initialData: initial })).data;
-  const [preset, setPreset] = useState<bigint | null>(overview.presets.find((value) => value <= overview.limits.room) ?? null);
-  const [typed, setTyped] = useState("");
+  // A suggested amount picks the smallest preset that covers it, or is typed in when none does.
+  const coveringPreset = suggested === null ? undefined : overview.presets.find((value) => value >= suggested && value <= overview.limits.room);
+  const [preset, setPreset] = useState<bigint | null>(
+    coveringPreset ?? (suggested === null ? (overview.presets.find((value) => value <= overview.limits.room) ?? null) : null),
+  );
+  const [typed, setTyped] = useState(suggested !== null && coveringPreset === undefined ? suggested.toString() : "");
   const [error, setError] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
 

@@ -12,6 +12,7 @@ import {
   type TenderKind,
 } from "@/db/schema";
 import { DomainError } from "../errors";
+import { listedStatus } from "../orders/listed-status";
 import { seoulMonthRange } from "./month";
 
 /** One purchase as the employee who paid (or helped pay) for it sees it. */
@@ -216,7 +217,7 @@ async function loadPurchases(tx: DbOrTx, me: string, ids: string[]): Promise<Pur
         storeKo: row.storeKo,
         storeEn: row.storeEn,
         pickupNumber: order.pickupNumber,
-        status: order.status,
+        status: listedStatus(order),
         source: order.source,
         createdAt: order.createdAt,
         paidAt: order.paidAt,

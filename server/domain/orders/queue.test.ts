@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { moneyWorld, LUNCHTIME } from "@/test/money-fixtures";
 import { ORDER_EVENTS_CHANNEL, parseOrderEvent, type OrderEvent } from "./events";
+import { refundOrder } from "../payments/refund-order";
 import { advanceOrder } from "./order-status";
 import { loadPickupBoard, loadQueue } from "./queue";
 
@@ -66,5 +67,26 @@ describe("order queue and live events", () => {
     // Another day's board starts empty.
     const tomorrow = await loadQueue({ tx: database.db, input: { storeId: world.cafe.id, now: new Date("2026-11-26T12:00:00+09:00") } });
     expect(tomorrow).toEqual([]);
+  });
+  it("keeps a partly refunded order in the queue with what is left to make, and takes a fully refunded one off", async () => {
+    const sale = await world.sell({ lines: [await world.line("americano"), await world.line("scone")], payer: null, remainder: { method: "cash", tendered: 10_000n } });
+    await database.db.transaction((tx) => advanceOrder({ tx, input: { orderId: sale.orderId, storeId: world.cafe.id, to: "preparing", now: LUNCHTIME } }));
+    const [scone] = await database.sql<{ id: string }[]>`select id from order_lines where order_id = ${sale.orderId} and line_no = 2`;
+    const refund = (lines?: { lineId: string; quantity: number }[]) =>
+      database.db.transaction((tx) =>
+        refundOrder({ tx, input: { orderId: sale.orderId, storeId: world.cafe.id, lines, reason: "test", actorId: world.kiosk.id, now: LUNCHTIME } }),
+      );
+    const partial = await refund([{ lineId: scone?.id ?? "", quantity: 1 }]);
+    // The refund screen and the lists say "partially refunded"; the queue still has the americano to make.
+    expect(partial.status).toBe("partially_refunded");
+    const queued = (await loadQueue({ tx: database.db, input: { storeId: world.cafe.id, now: LUNCHTIME } })).find((order) => order.id === sale.orderId);
+    expect(queued).toMatchObject({ status: "preparing", lines: [expect.objectContaining({ nameKo: "아메리카노", quantity: 1 })] });
+    expect(queued?.lines).toHaveLength(1);
+    await database.db.transaction((tx) => advanceOrder({ tx, input: { orderId: sale.orderId, storeId: world.cafe.id, to: "ready", now: LUNCHTIME } }));
+
+    const rest = await refund();
+    expect(rest.status).toBe("refunded");
+    const after = await loadQueue({ tx: database.db, input: { storeId: world.cafe.id, now: LUNCHTIME } });
+    expect(after.some((order) => order.id === sale.orderId)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orderLines, orders, paymentTenders, refunds, voucherGrants, type OrderStatus, type TenderKind } from "@/db/schema";
 import { recordAudit } from "../audit";
+import { listedStatus, statusAfterRefund } from "../orders/listed-status";
 import { announceOrder, payerIdsOf } from "../orders/events";
 import { DomainError } from "../errors";
 import { lockAccounts } from "../ledger/accounts";
@@ -132,7 +133,7 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
       .where(eq(orderLines.id, entry.line.id));
   }
   const refundedAmount = order.refundedAmount + amount;
-  const status: OrderStatus = refundedAmount === order.total ? "refunded" : "partially_refunded";
+  const status = statusAfterRefund(order, refundedAmount);
   await tx.update(orders).set({ refundedAmount, status, updatedAt: input.now }).where(eq(orders.id, order.id));
   await announceOrder(tx, {
     storeId: order.storeId,
@@ -172,6 +173,6 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
     },
     requestId: input.requestId ?? null,
   });
-  return { refundId: refund.id, orderId: order.id, amount, status, tenders: tenderSummary };
+  return { refundId: refund.id, orderId: order.id, amount, status: listedStatus({ status, total: order.total, refundedAmount }), tenders: tenderSummary };
 }
 

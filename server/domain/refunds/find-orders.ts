@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
+import { listedStatus } from "../orders/listed-status";
 import { orderLines, orders, paymentTenders, refunds, stores, users, voucherGrants, type OrderStatus } from "@/db/schema";
 import { DomainError } from "../errors";
 import { businessDate } from "../time";
@@ -105,6 +106,7 @@ export async function findRefundableOrders(args: { tx: DbOrTx; input: FindOrders
 
   const found = rows.map((row) => ({
     ...row,
+    status: listedStatus(row),
     lines: lineRows
       .filter((line) => line.orderId === row.id)
       .map(({ orderId: _orderId, options, ...line }) => ({

@@ -4,6 +4,7 @@ import { serverApi } from "@/server/trpc/server";
 import { toLocale } from "@/i18n/locales";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { DevicesList, PaySignOutButton, SignOutEverywhere } from "@/components/pay/more-actions";
+import { NotificationSetting } from "@/components/pay/notification-setting";
 
 export default async function PayMore() {
   await requireFace("pay");
@@ -35,6 +36,10 @@ export default async function PayMore() {
           <div className="mt-1">
             <DevicesList />
           </div>
+        </section>
+
+        <section className="rounded-[28px] bg-white py-2 pr-3 pl-6 shadow-sm">
+          <NotificationSetting />
         </section>
 
         <section className="flex items-center justify-between rounded-[28px] bg-white py-2 pr-3 pl-6 shadow-sm">
