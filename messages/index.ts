@@ -3,6 +3,8 @@ import enBase from "./en.json";
 import koBase from "./ko.json";
 import historyEn from "./areas/history.en.json";
 import historyKo from "./areas/history.ko.json";
+import hrEn from "./areas/hr.en.json";
+import hrKo from "./areas/hr.ko.json";
 import kioskScanEn from "./areas/kiosk-scan.en.json";
 import kioskScanKo from "./areas/kiosk-scan.ko.json";
 import orderAheadEn from "./areas/order-ahead.en.json";
@@ -32,8 +34,8 @@ export function mergeMessages(parts: Tree[]): Tree {
 }
 
 export const messageParts: Record<Locale, Tree[]> = {
-  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo],
-  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn],
+  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo],
+  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn],
 };
 
 export const messages: Record<Locale, Tree> = {

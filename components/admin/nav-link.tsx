@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+export function NavLink({ href, children, exact = false }: { href: string; children: React.ReactNode; exact?: boolean }) {
   const pathname = usePathname();
-  const active = pathname === href || pathname.startsWith(`${href}/`);
+  // "exact" for a section whose sub-pages have menu entries of their own; a policy's page still counts.
+  const active = pathname === href || (pathname.startsWith(`${href}/`) && (!exact || /^\/admin\/vouchers\/(new|[0-9a-f-]{36})$/.test(pathname)));
   return (
     <Link
       href={href}

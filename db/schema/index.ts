@@ -3,6 +3,7 @@ export * from "./users";
 export * from "./menu";
 export * from "./ledger";
 export * from "./vouchers";
+export * from "./voucher-policies";
 export * from "./orders";
 export * from "./platform";
 export * from "./paycodes";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, pgEnum, pgTable, smallint, text, time, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, pgEnum, pgTable, smallint, text, time, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const meal = pgEnum("meal", ["breakfast", "lunch", "dinner"]);
@@ -30,7 +30,11 @@ export const voucherGrants = pgTable(
     status: grantStatus().notNull().default("active"),
     serviceDate: date(),
     policyId: uuid(),
+    policyVersionId: uuid(),
     allocationRunId: uuid(),
+    // A monthly-pool grant holds a month's worth for one meal; `serviceDate` is then the month's first day.
+    pooled: boolean().notNull().default(false),
+    groupPaymentAllowed: boolean().notNull().default(true),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp({ withTimezone: true }),
@@ -38,6 +42,12 @@ export const voucherGrants = pgTable(
   (t) => [
     index("voucher_grants_employee_idx").on(t.employeeId, t.validUntil),
     index("voucher_grants_expiry_idx").on(t.validUntil).where(sql`${t.status} = 'active'`),
+    // One allocated grant per employee, service date (or pooled month) and meal, so running an
+    // allocation again creates nothing twice. A revoked grant frees its slot for a corrected run.
+    uniqueIndex("voucher_grants_allocation_key")
+      .on(t.employeeId, t.serviceDate, t.meal, t.pooled)
+      .where(sql`${t.allocationRunId} is not null and ${t.status} <> 'revoked'`),
+    index("voucher_grants_run_idx").on(t.allocationRunId).where(sql`${t.allocationRunId} is not null`),
     check("voucher_grants_amount_positive", sql`${t.amount} > 0`),
     check("voucher_grants_period", sql`${t.validUntil} > ${t.validFrom}`),
     check("voucher_grants_window", sql`(${t.windowStart} is null) = (${t.windowEnd} is null)`),

@@ -13,6 +13,7 @@ import { pushRouter } from "./routers/push";
 import { refundsRouter } from "./routers/refunds";
 import { sessionRouter } from "./routers/session";
 import { topUpRouter } from "./routers/top-up";
+import { voucherAdminRouter } from "./routers/voucher-admin";
 
 export const appRouter = router({
   session: sessionRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   payDevices: payDevicesRouter,
   payApp: payAppRouter,
   topUp: topUpRouter,
+  voucherAdmin: voucherAdminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,13 +7,17 @@ import { NavLink } from "@/components/admin/nav-link";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireFace("admin");
-  const [t, tRoles, tDevices] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getTranslations("devices")]);
+  const [t, tRoles, tDevices, tVouchers] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getTranslations("devices"), getTranslations("hrVouchers")]);
   return (
     <div className="flex min-h-dvh">
       <aside className="sticky top-0 flex h-dvh w-60 shrink-0 flex-col border-r border-line bg-white px-4 py-5">
         <Logo className="px-2 text-lg" />
         <nav className="mt-8 space-y-1">
           {user.role === "hr_admin" ? <NavLink href="/admin/employees">{t("employees")}</NavLink> : null}
+          {user.role === "hr_admin" ? <NavLink href="/admin/vouchers" exact>{tVouchers("navPolicies")}</NavLink> : null}
+          {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/allocations">{tVouchers("navAllocations")}</NavLink> : null}
+          {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/adjust">{tVouchers("navAdjust")}</NavLink> : null}
+          {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/holidays">{tVouchers("navHolidays")}</NavLink> : null}
           {user.role === "store_manager" ? <NavLink href="/admin/menu">{t("menu")}</NavLink> : null}
           {user.role === "store_manager" ? <NavLink href="/admin/devices">{tDevices("nav")}</NavLink> : null}
         </nav>
