@@ -9,6 +9,8 @@ import kioskScanEn from "./areas/kiosk-scan.en.json";
 import kioskScanKo from "./areas/kiosk-scan.ko.json";
 import orderAheadEn from "./areas/order-ahead.en.json";
 import orderAheadKo from "./areas/order-ahead.ko.json";
+import peopleEn from "./areas/people.en.json";
+import peopleKo from "./areas/people.ko.json";
 import payAppEn from "./areas/pay-app.en.json";
 import payAppKo from "./areas/pay-app.ko.json";
 import topUpEn from "./areas/top-up.en.json";
@@ -34,8 +36,8 @@ export function mergeMessages(parts: Tree[]): Tree {
 }
 
 export const messageParts: Record<Locale, Tree[]> = {
-  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo],
-  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn],
+  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo],
+  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn],
 };
 
 export const messages: Record<Locale, Tree> = {

@@ -7,6 +7,8 @@ import { listEmployeesInput } from "@/server/trpc/routers/people";
 import { toLocale } from "@/i18n/locales";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { EmployeePayDevicesButton } from "@/components/admin/employee-pay-devices";
+import { EmployeeRowActions, EmployeesToolbar } from "@/components/admin/people/employee-controls";
+import { formatWon } from "@/lib/money";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -27,14 +29,19 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Se
   // A hand-edited URL with nonsense in it shows the unfiltered first page rather than an error.
   const input = parsed.success ? parsed.data : listEmployeesInput.parse({});
   const api = await serverApi();
-  const [result, departments, t, tCommon, locale, tPayDevices] = await Promise.all([
+  const [result, departments, t, tCommon, locale, tPeople] = await Promise.all([
     api.people.listEmployees(input),
     api.people.departments(),
     getTranslations("admin"),
     getTranslations("common"),
     getLocale().then(toLocale),
-    getTranslations("payDevicesAdmin"),
+    getTranslations("people"),
   ]);
+  const exportQuery = new URLSearchParams(
+    Object.entries({ q: input.search, department: input.departmentId, status: input.status, sort: input.sort, dir: input.direction, lang: locale })
+      .filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  ).toString();
+  const departmentOptions = departments.map((d) => ({ id: d.id, nameKo: d.nameKo, nameEn: d.nameEn }));
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const query = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
@@ -64,9 +71,14 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Se
   };
 
   return (
-    <div className="mx-auto max-w-6xl">
-      <h1 className="text-2xl font-bold">{t("employeesTitle")}</h1>
-      <p className="mt-1 text-sm text-muted">{t("employeesSubtitle")}</p>
+    <div className="mx-auto max-w-7xl">
+      <div className="flex items-end justify-between gap-6">
+        <div>
+          <h1 className="text-2xl font-bold">{t("employeesTitle")}</h1>
+          <p className="mt-1 text-sm text-muted">{t("employeesSubtitle")}</p>
+        </div>
+        <EmployeesToolbar departments={departmentOptions} exportQuery={exportQuery} />
+      </div>
 
       <form className="mt-6 flex flex-wrap items-end gap-3" action="/admin/employees">
         <label className="flex-1 text-sm font-medium">
@@ -101,7 +113,7 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Se
         <button className="min-h-11 rounded-lg bg-ink px-5 text-sm font-semibold text-white">{tCommon("search")}</button>
       </form>
 
-      <div className="mt-4 overflow-hidden rounded-xl border border-line bg-white">
+      <div className="mt-4 rounded-xl border border-line bg-white">
         <table className="w-full text-left text-sm" data-testid="employees-table">
           <thead className="border-b border-line bg-canvas/60 text-muted">
             <tr>
@@ -110,7 +122,12 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Se
               <th scope="col" className="px-4 py-3 font-medium">{t("email")}</th>
               {sortHeader("department", t("department"))}
               {sortHeader("status", t("status"))}
-              <th scope="col" className="px-4 py-3 font-medium"><span className="sr-only">{tPayDevices("open")}</span></th>
+              <th scope="col" className="px-4 py-3 text-right font-medium">{tPeople("walletBalance")}</th>
+              <th scope="col" className="px-4 py-3 text-right font-medium" title={tPeople("vouchersHint")}>
+                {tPeople("vouchersThisMonth")}
+                <span className="block text-[11px] font-normal">{tPeople("vouchersHint")}</span>
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium"><span className="sr-only">{tPeople("actions")}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -121,12 +138,21 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Se
                 <td className="px-4 py-3 text-muted">{row.email}</td>
                 <td className="px-4 py-3">{locale === "ko" ? row.departmentKo : row.departmentEn}</td>
                 <td className="px-4 py-3"><StatusBadge status={row.status} /></td>
-                <td className="px-4 py-3 text-right"><EmployeePayDevicesButton employeeId={row.id} name={row.name} /></td>
+                <td className="tabular px-4 py-3 text-right" data-testid="wallet-balance">{formatWon(row.walletBalance, locale)}</td>
+                <td className="tabular px-4 py-3 text-right" data-testid="vouchers-month">
+                  {tPeople("vouchersGrantedUsed", { used: formatWon(row.vouchersUsed, locale), granted: formatWon(row.vouchersGranted, locale) })}
+                </td>
+                <td className="px-4 py-3">
+                  <div className="flex items-center justify-end gap-1">
+                    <EmployeePayDevicesButton employeeId={row.id} name={row.name} />
+                    <EmployeeRowActions employeeId={row.id} name={row.name} status={row.status} departments={departmentOptions} />
+                  </div>
+                </td>
               </tr>
             ))}
             {result.rows.length === 0 ? (
               <tr>
-                <td colSpan={6} className="px-4 py-16 text-center text-muted">{t("noResults")}</td>
+                <td colSpan={8} className="px-4 py-16 text-center text-muted">{t("noResults")}</td>
               </tr>
             ) : null}
           </tbody>
