@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { connect } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { isEmpty, seed } from "../db/seed";
+import { loadDemoHistory } from "../db/demo-history";
 import { DEMO_MANAGER_PIN, DEMO_PASSWORD, demoStaff } from "../db/seed-data";
 import { localAuthSecret, localDatabase } from "./local-database";
 
@@ -42,6 +43,12 @@ try {
   if (await isEmpty(db)) {
     console.log("empty database: loading demo data…");
     await seed(db);
+    console.log("and a month of demo purchases, so history and reports have something to show (a minute or two, once)…");
+    const history = await loadDemoHistory(db, {
+      now: new Date(),
+      onProgress: (day, orders) => process.stdout.write(`\r  ${day}: ${orders} orders`),
+    });
+    process.stdout.write(`\r  ${history.orders} orders over ${history.days} working days, ${history.grants} meal vouchers\n`);
   }
   await close();
 
