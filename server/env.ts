@@ -47,6 +47,15 @@ const pushShape = {
   PUSH_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
 };
 
+/**
+ * Moves a test server's clock (server/clock.ts) so a story can happen at lunchtime whenever CI
+ * runs; the browsers' clocks are moved by the same amount. Never set in production.
+ */
+const TEN_YEARS_MS = 10 * 366 * 24 * 3_600_000;
+const clockShape = {
+  CANTEEN_TEST_CLOCK_OFFSET_MS: z.coerce.number().int().min(-TEN_YEARS_MS).max(TEN_YEARS_MS).default(0),
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -66,8 +75,12 @@ const envSchema = z
     ...cardSandboxShape,
     ...pgShape,
     ...pushShape,
+    ...clockShape,
   })
   .superRefine((value, ctx) => {
+    if (value.CANTEEN_TEST_CLOCK_OFFSET_MS !== 0 && value.TOSS_SECRET_KEY) {
+      ctx.addIssue({ code: "custom", path: ["CANTEEN_TEST_CLOCK_OFFSET_MS"], message: "a moved clock is for tests only and cannot run with a real PG" });
+    }
     const oidc = [value.AUTH_OIDC_ISSUER, value.AUTH_OIDC_CLIENT_ID, value.AUTH_OIDC_CLIENT_SECRET];
     const set = oidc.filter(Boolean).length;
     if (set !== 0 && set !== 3) {
@@ -117,6 +130,11 @@ export function cardSandboxEnv(source: Record<string, string | undefined> = proc
   return z
     .object({ NODE_ENV: z.enum(["development", "production", "test"]).default("development"), ...cardSandboxShape })
     .parse(source);
+}
+
+/** Just the test clock's offset, parsed apart from `env()` like cardSandboxEnv. */
+export function clockEnv(source: Record<string, string | undefined> = process.env) {
+  return z.object(clockShape).parse(source);
 }
 
 export type PgEnv = ReturnType<typeof pgEnv>;
