@@ -97,7 +97,7 @@ export async function topVoucherItems(args: { tx: DbOrTx; input: DashboardInput 
        and exists (select 1 from payment_tenders t where t.order_id = o.id and t.kind = 'voucher')
      group by l.menu_item_id
     having sum(l.quantity - l.refunded_quantity) > 0
-     order by 4 desc, 5 desc, 2
+     order by 4 desc, sum(l.unit_price * (l.quantity - l.refunded_quantity)) desc, 2
      limit ${input.limit ?? 10}`)) as unknown as { menu_item_id: string; name_ko: string; name_en: string; quantity: number; amount: string }[];
   return rows.map((row) => ({ itemId: row.menu_item_id, nameKo: row.name_ko, nameEn: row.name_en, quantity: row.quantity, amount: BigInt(row.amount) }));
 }
