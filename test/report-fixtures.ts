@@ -18,9 +18,10 @@ const kst = (local: string) => new Date(`${local}+09:00`);
  * + 2,500 (03-31) = 15,500; cafeteria 9,000 (03-10). Per employee: first 13,000, second
  * 9,000, third 2,500.
  */
-export async function reportWorld(db: Db) {
+export async function reportWorld(db: Db, options: { employeeNumbers?: readonly [number, number, number] } = {}) {
   const world = await moneyWorld(db);
-  const [first, second, third] = await Promise.all([world.employee(1), world.employee(2), world.employee(3)]);
+  const [n1, n2, n3] = options.employeeNumbers ?? [1, 2, 3];
+  const [first, second, third] = await Promise.all([world.employee(n1), world.employee(n2), world.employee(n3)]);
   const people = await db
     .select({ id: users.id, departmentId: users.departmentId, departmentKo: departments.nameKo })
     .from(users)
