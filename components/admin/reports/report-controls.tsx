@@ -42,7 +42,7 @@ export async function RangeFilter(props: {
         </label>
         <button type="submit" className={button}>{t("apply")}</button>
       </form>
-      <nav className="flex gap-2" aria-label={t("from")}>
+      <nav className="flex gap-2" aria-label={t("presets")}>
         {props.presets.map((preset) => {
           const active = preset.from === props.from && preset.to === props.to;
           return (
