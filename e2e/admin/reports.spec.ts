@@ -78,6 +78,7 @@ test("HR reads the voucher dashboard, settles a month with a CSV for finance and
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
 
   await page.getByRole("link", { name: "식대 과세 구분" }).click();
+  await expect(page).toHaveURL(/\/admin\/reports\/tax$/);
   await page.locator('input[name="month"]').fill("2031-03");
   await page.getByRole("button", { name: "조회" }).click();
   await expect(page.getByTestId("tax-net")).toContainText("24,500원");

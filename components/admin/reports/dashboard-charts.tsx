@@ -55,8 +55,8 @@ export function SpendByMealChart({ meals }: { meals: { meal: Meal; amount: numbe
   const total = meals.reduce((sum, m) => sum + m.amount, 0);
   const data = meals.map((m) => ({ name: t(`meals.${m.meal}`), meal: m.meal, amount: m.amount }));
   return (
-    <div className="flex items-center gap-6" data-testid="chart-by-meal">
-      <div className="relative size-44 shrink-0">
+    <div className="flex flex-col items-center gap-5" data-testid="chart-by-meal">
+      <div className="relative size-40 shrink-0">
         <ResponsiveContainer width="100%" height="100%">
           <PieChart>
             <Pie data={total > 0 ? data : [{ name: "", meal: "none", amount: 1 }]} dataKey="amount" nameKey="name" innerRadius="62%" outerRadius="100%" stroke="none" isAnimationActive={false}>
@@ -68,11 +68,11 @@ export function SpendByMealChart({ meals }: { meals: { meal: Meal; amount: numbe
           </PieChart>
         </ResponsiveContainer>
       </div>
-      <ul className="min-w-0 flex-1 space-y-3">
+      <ul className="w-full space-y-2.5">
         {data.map((m) => (
           <li key={m.meal} className="flex items-center gap-3 text-sm" data-testid={`meal-${m.meal}`}>
             <span className="size-3 shrink-0 rounded-full" style={{ background: MEAL_COLORS[m.meal] }} />
-            <span className="font-medium">{m.name}</span>
+            <span className="whitespace-nowrap font-medium">{m.name}</span>
             <span className="tabular ml-auto font-semibold">{formatWon(m.amount, locale)}</span>
             <span className="tabular w-12 text-right text-muted">{t("share", { percent: total > 0 ? Math.round((m.amount * 100) / total) : 0 })}</span>
           </li>
@@ -86,7 +86,7 @@ export function SpendByDepartmentChart({ departments }: { departments: { name: s
   const locale = toLocale(useLocale());
   const rows = departments.slice(0, 8);
   return (
-    <div style={{ height: Math.max(rows.length, 3) * 40 + 16 }} data-testid="chart-by-department">
+    <div style={{ height: Math.max(rows.length * 40 + 16, 240) }} data-testid="chart-by-department">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid horizontal={false} stroke="#e5e8eb" />

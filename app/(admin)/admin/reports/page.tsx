@@ -56,7 +56,11 @@ export default async function ReportsDashboardPage({ searchParams }: { searchPar
 
       <div className="grid grid-cols-3 gap-4">
         <Panel title={t("byDay")} className="col-span-2" testId="panel-by-day">
-          <SpendByDayChart days={spend.byDay.map((d) => ({ day: d.day, amount: Number(d.amount) }))} />
+          {spend.total === 0n ? (
+            <p className="flex h-72 items-center justify-center text-sm text-muted">{t("noData")}</p>
+          ) : (
+            <SpendByDayChart days={spend.byDay.map((d) => ({ day: d.day, amount: Number(d.amount) }))} />
+          )}
         </Panel>
         <Panel title={t("byMeal")} testId="panel-by-meal">
           <SpendByMealChart meals={spend.byMeal.map((m) => ({ meal: m.meal, amount: Number(m.amount) }))} />
