@@ -136,9 +136,9 @@ async function main() {
         from po`);
     await run("order_lines", sql`
       insert into order_lines (order_id, line_no, menu_item_id, name_ko, name_en, options, unit_price, quantity, line_total, refunded_quantity)
-      select order_id, 1, item1, name1_ko, name1_en, '[]', price1, 1, price1, case when refunded then 1 else 0 end from po
+      select order_id, 1, item1, name1_ko, name1_en, '[]'::jsonb, price1, 1, price1, case when refunded then 1 else 0 end from po
       union all
-      select order_id, 2, item2, name2_ko, name2_en, '[]', price2, 1, price2, case when refunded then 1 else 0 end from po where item2 is not null`);
+      select order_id, 2, item2, name2_ko, name2_en, '[]'::jsonb, price2, 1, price2, case when refunded then 1 else 0 end from po where item2 is not null`);
     await run("payment transfers", sql`
       insert into ledger_transfers (id, kind, order_id, memo, created_by, created_at)
       select voucher_transfer, 'payment', order_id, 'voucher', ${kiosk.id}::uuid, paid_at from po
@@ -172,7 +172,7 @@ async function main() {
         union all select rc, card_id, total - voucher_paid, at from r where total > voucher_paid
       )
       insert into refunds (order_id, amount, reason, lines, tenders, created_by, created_at)
-      select order_id, total, 'bench refund', '[]', jsonb_build_array(jsonb_build_object('kind', 'voucher', 'amount', voucher_paid::text, 'to', 'voucher')), ${kiosk.id}::uuid, at from r`);
+      select order_id, total, 'bench refund', '[]'::jsonb, jsonb_build_array(jsonb_build_object('kind', 'voucher', 'amount', voucher_paid::text, 'to', 'voucher')), ${kiosk.id}::uuid, at from r`);
     await run("system balances", sql`
       update accounts a set balance = s.amount
         from (select e.account_id, sum(e.amount) as amount from ledger_entries e join accounts x on x.id = e.account_id
