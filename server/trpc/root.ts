@@ -11,6 +11,7 @@ import { payDevicesRouter } from "./routers/pay-devices";
 import { peopleRouter } from "./routers/people";
 import { pushRouter } from "./routers/push";
 import { refundsRouter } from "./routers/refunds";
+import { reportsRouter } from "./routers/reports";
 import { sessionRouter } from "./routers/session";
 import { topUpRouter } from "./routers/top-up";
 import { voucherAdminRouter } from "./routers/voucher-admin";
@@ -31,6 +32,7 @@ export const appRouter = router({
   payApp: payAppRouter,
   topUp: topUpRouter,
   voucherAdmin: voucherAdminRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

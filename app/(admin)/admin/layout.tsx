@@ -8,6 +8,7 @@ import { NavLink } from "@/components/admin/nav-link";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireFace("admin");
   const [t, tRoles, tDevices, tVouchers] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getTranslations("devices"), getTranslations("hrVouchers")]);
+  const tReports = await getTranslations("reports");
   return (
     <div className="flex min-h-dvh">
       <aside className="sticky top-0 flex h-dvh w-60 shrink-0 flex-col border-r border-line bg-white px-4 py-5">
@@ -18,6 +19,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/allocations">{tVouchers("navAllocations")}</NavLink> : null}
           {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/adjust">{tVouchers("navAdjust")}</NavLink> : null}
           {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/holidays">{tVouchers("navHolidays")}</NavLink> : null}
+          {user.role === "hr_admin" ? (
+            <>
+              <p className="px-3 pt-4 pb-1 text-xs font-semibold text-muted">{tReports("navGroup")}</p>
+              <NavLink href="/admin/reports" exact>{tReports("navDashboard")}</NavLink>
+              <NavLink href="/admin/reports/settlement">{tReports("navSettlement")}</NavLink>
+              <NavLink href="/admin/reports/tax">{tReports("navTax")}</NavLink>
+            </>
+          ) : null}
           {user.role === "store_manager" ? <NavLink href="/admin/menu">{t("menu")}</NavLink> : null}
           {user.role === "store_manager" ? <NavLink href="/admin/devices">{tDevices("nav")}</NavLink> : null}
         </nav>
