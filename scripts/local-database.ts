@@ -14,6 +14,8 @@ const EMBEDDED_PORT = Number(process.env.CANTEEN_PG_PORT ?? 54329);
 export async function localDatabase(): Promise<{ url: string; embedded: boolean; stop: () => Promise<void> }> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, embedded: false, stop: async () => {} };
+  // A container (NODE_ENV=production, see Dockerfile) never starts a database of its own.
+  if (process.env.NODE_ENV === "production") throw new Error("DATABASE_URL is required (the embedded database is for development only)");
   const cluster = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), port: EMBEDDED_PORT });
   const postgres = (await import("postgres")).default;
   const admin = postgres(cluster.adminUrl, { max: 1, onnotice: () => {} });

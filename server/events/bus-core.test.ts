@@ -119,7 +119,7 @@ describe("order events across replicas", () => {
 
     // The database drops the LISTEN connection (as a restart or failover does); payments go on.
     await database.sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'canteen-listen' and datname = current_database()`;
-    const missed = [];
+    const missed: string[] = [];
     for (let i = 0; i < 3; i++) missed.push((await sellCookie()).orderId);
     await until(() => missed.every((orderId) => seen.some((event) => event.orderId === orderId)));
     await until(() => bus.listening());
