@@ -31,6 +31,8 @@ COPY tsconfig.json ./
 COPY db ./db
 COPY server ./server
 COPY lib ./lib
+COPY i18n ./i18n
+COPY messages ./messages
 COPY scripts ./scripts
 USER node
 ENTRYPOINT ["npx", "tsx"]
