@@ -9,9 +9,12 @@ export type DbOrTx = Db | Tx;
 
 export type Database = { db: Db; sql: postgres.Sql; close: () => Promise<void> };
 
-export function connect(url: string, options: { max?: number; applicationName?: string } = {}): Database {
+export type ConnectOptions = { max?: number; applicationName?: string; prepare?: boolean };
+
+export function connect(url: string, options: ConnectOptions = {}): Database {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    prepare: options.prepare ?? true,
     onnotice: () => {},
     // Each connection works in UTC; stores convert to their own time zone explicitly.
     // lock_timeout: a request blocked behind another (e.g. a retry waiting for the first
@@ -27,8 +30,8 @@ export function connect(url: string, options: { max?: number; applicationName?: 
 // One pool per process, kept across hot reloads in development.
 const globalForDb = globalThis as unknown as { canteenDatabase?: Database };
 
-export function appDatabase(url: string, max: number, applicationName?: string): Database {
-  globalForDb.canteenDatabase ??= connect(url, { max, ...(applicationName ? { applicationName } : {}) });
+export function appDatabase(url: string, max: number, options: Omit<ConnectOptions, "max"> = {}): Database {
+  globalForDb.canteenDatabase ??= connect(url, { max, ...options });
   return globalForDb.canteenDatabase;
 }
 

@@ -11,6 +11,7 @@
  * Run as `tsx scripts/serve.ts` here, and as the esbuild bundle `serve.mjs` in the standalone
  * output inside the container (Dockerfile).
  */
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -53,6 +54,10 @@ const server = http.createServer((req, res) => {
     res.end(JSON.stringify({ error: "this replica is shutting down; retry" }));
     return;
   }
+  // One id per request, from the load balancer if it sent one: the app's JSON logs carry it.
+  const requestId = typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : randomUUID();
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("x-request-id", requestId);
   inFlight.add(res);
   // A request that comes in while draining is the last one on its connection.
   if (lifecycle().draining) res.shouldKeepAlive = false;

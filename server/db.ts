@@ -12,7 +12,7 @@ export const POOL_APPLICATION_NAME = `canteen-app-${os.hostname()}-${process.pid
 
 function pool() {
   const current = env();
-  return appDatabase(current.DATABASE_URL, current.DB_POOL_MAX, POOL_APPLICATION_NAME);
+  return appDatabase(current.DATABASE_URL, current.DB_POOL_MAX, { applicationName: POOL_APPLICATION_NAME, prepare: current.DB_PREPARE });
 }
 
 /** The app's one connection pool. */

@@ -33,6 +33,9 @@ describe("environment", () => {
     const env = parseEnv({ ...valid, DATABASE_DIRECT_URL: "postgres://u:p@db:5432/canteen", DB_POOL_MAX: "4" });
     expect(env.DATABASE_DIRECT_URL).toBe("postgres://u:p@db:5432/canteen");
     expect(env.DB_POOL_MAX).toBe(4);
+    expect(env.DB_PREPARE).toBe(true);
+    expect(parseEnv({ ...valid, DB_PREPARE: "0" }).DB_PREPARE).toBe(false);
+    expect(() => parseEnv({ ...valid, DB_PREPARE: "no" })).toThrow(/DB_PREPARE/);
     expect(() => parseEnv({ ...valid, DATABASE_DIRECT_URL: "http://db" })).toThrow(/DATABASE_DIRECT_URL must be a postgres/);
     expect(serveEnv({})).toEqual({ HOST: "0.0.0.0", SHUTDOWN_DELAY_MS: 0, SHUTDOWN_TIMEOUT_MS: 25_000 });
     expect(serveEnv({ HOST: "127.0.0.1", PORT: "3441", SHUTDOWN_TIMEOUT_MS: "5000" })).toMatchObject({ HOST: "127.0.0.1", PORT: 3441, SHUTDOWN_TIMEOUT_MS: 5_000 });

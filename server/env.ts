@@ -70,6 +70,8 @@ const envSchema = z
       .string({ error: "DATABASE_URL is required (npm start sets it for the embedded database)" })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// connection string"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /** "0" for a transaction-mode pooler that cannot keep prepared statements (PgBouncer before 1.21). */
+    DB_PREPARE: z.enum(["0", "1"]).default("1").transform((value) => value === "1"),
     /**
      * A direct (session) connection to PostgreSQL for LISTEN, when DATABASE_URL goes through a
      * pooler in transaction mode (PgBouncer): LISTEN needs its connection to itself.

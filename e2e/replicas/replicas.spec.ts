@@ -97,6 +97,13 @@ test("an order paid through replica A appears on a stream opened on replica B wi
   const paid = await checkout(replicaB.baseUrl, payer());
   expect(paid.ok).toBe(true);
   if (paid.ok) await onA.waitFor(() => onA.orders().find((o) => o.orderId === paid.orderId), 1_000);
+  // Replica B's metrics count the stream it serves and the payment it took.
+  const metrics = await (await fetch(`${replicaB.baseUrl}/api/metrics`)).text();
+  expect(metrics).toMatch(/canteen_trpc_request_duration_seconds_bucket\{[^}]*procedure="orders.checkout"/);
+  expect(metrics).toMatch(/canteen_payments_total\{procedure="orders.checkout",outcome="paid"\} [1-9]/);
+  expect(metrics).toMatch(/canteen_sse_clients\{stream="display"\} [1-9]/);
+  expect(metrics).toMatch(/canteen_db_pool_connections\{state="(active|idle)"\} [1-9]/);
+  expect(metrics).toMatch(/canteen_order_events_listening 1/);
   display.close();
   onA.close();
 });
