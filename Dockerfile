@@ -15,11 +15,8 @@ RUN npm ci --no-audit --no-fund
 FROM deps AS build
 ENV NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production
 COPY . .
-RUN npx next build \
- && npx esbuild scripts/serve.ts --bundle --platform=node --format=esm --target=node20 \
-      --packages=external --outfile=.next/standalone/serve.mjs \
- && cp -r public .next/standalone/public \
- && mkdir -p .next/standalone/.next && cp -r .next/static .next/standalone/.next/static
+# scripts/build-standalone.ts: serve.mjs (scripts/serve.ts bundled), public/ and .next/static.
+RUN npx next build && npx tsx scripts/build-standalone.ts
 
 # ---- tools: db:migrate and the jobs (production dependencies, run with tsx) ---------------
 FROM node:${NODE_VERSION}-bookworm-slim AS tools

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { buildStandalone, STANDALONE } from "../../scripts/build-standalone";
 import { E2E_DATABASE_FILE } from "../database-file";
 
 export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-0123";
@@ -17,10 +18,15 @@ export type Replica = {
   stop: () => Promise<number | null>;
 };
 
-export async function startReplica(port: number, extraEnv: Record<string, string> = {}): Promise<Replica> {
+/**
+ * `standalone`: what the container runs — `node serve.mjs` in .next/standalone (built by
+ * scripts/build-standalone.ts); otherwise scripts/serve.ts through tsx in the repository.
+ */
+export async function startReplica(port: number, extraEnv: Record<string, string> = {}, options: { standalone?: boolean } = {}): Promise<Replica> {
   const root = path.resolve(import.meta.dirname, "..", "..");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts")], {
-    cwd: root,
+  const entry = options.standalone ? [await buildStandalone()] : ["--import", "tsx", path.join(root, "scripts", "serve.ts")];
+  const child = spawn(process.execPath, entry, {
+    cwd: options.standalone ? STANDALONE : root,
     stdio: ["ignore", "inherit", "inherit"],
     env: {
       ...process.env,

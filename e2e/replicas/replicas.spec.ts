@@ -145,7 +145,8 @@ test("a client that reconnects with Last-Event-ID to the other replica receives 
 test("SIGTERM during a stream of payments: readiness goes false, streams are told to reconnect, every payment seen to succeed is committed, no connection is reset", async ({
   baseURL,
 }) => {
-  const replicaC = await startReplica(PORT_C, { SHUTDOWN_DELAY_MS: "800", SHUTDOWN_TIMEOUT_MS: "10000" });
+  // C runs exactly what the container runs: node serve.mjs in the standalone output.
+  const replicaC = await startReplica(PORT_C, { SHUTDOWN_DELAY_MS: "800", SHUTDOWN_TIMEOUT_MS: "10000" }, { standalone: true });
   const stream = await openStream(`${replicaC.baseUrl}/api/events/orders?store=hq-cafe`);
   await stream.waitFor(() => stream.messages.find((m) => m.event === "ready"));
 
