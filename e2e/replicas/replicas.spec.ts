@@ -68,8 +68,10 @@ const payer = () => {
 test.beforeAll(async ({ baseURL }) => {
   database = connect(readFileSync(E2E_DATABASE_FILE, "utf8").trim(), { max: 2 });
   shop = await loadShop(database.db);
-  // Employees of their own (bench-900001…), each with a phone, a voucher and wallet money.
-  payers = await createBenchPayers(database.db, shop, { first: 900_001, count: 800, now: new Date() });
+  // Employees of their own (bench-N@…), each with a phone, a voucher and wallet money; a block
+  // of numbers of its own per attempt, so a retried run does not collide with the first.
+  const first = 1_000_000 + Math.floor(Math.random() * 1_000) * 1_000;
+  payers = await createBenchPayers(database.db, shop, { first, count: 800, now: new Date() });
   cookie = await signIn(baseURL ?? "", BARISTA_EMAIL);
   replicaB = await startReplica(PORT_B);
 });
@@ -146,7 +148,12 @@ test("SIGTERM during a stream of payments: readiness goes false, streams are tol
   baseURL,
 }) => {
   // C runs exactly what the container runs: node serve.mjs in the standalone output.
-  const replicaC = await startReplica(PORT_C, { SHUTDOWN_DELAY_MS: "800", SHUTDOWN_TIMEOUT_MS: "10000" }, { standalone: true });
+  // Its sandbox card terminal takes 2.5 s: a card sale started just before SIGTERM is in flight through it.
+  const replicaC = await startReplica(
+    PORT_C,
+    { SHUTDOWN_DELAY_MS: "800", SHUTDOWN_TIMEOUT_MS: "10000", CARD_SANDBOX_DELAY_MS: "2500", CARD_SANDBOX_TIMEOUT_MS: "8000" },
+    { standalone: true },
+  );
   const stream = await openStream(`${replicaC.baseUrl}/api/events/orders?store=hq-cafe`);
   await stream.waitFor(() => stream.messages.find((m) => m.event === "ready"));
 
@@ -175,6 +182,14 @@ test("SIGTERM during a stream of payments: readiness goes false, streams are tol
   };
   const kiosks = Promise.all([kiosk(), kiosk(), kiosk(), kiosk()]);
   await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const cardKey = newIdempotencyKey();
+  const cardStarted = performance.now();
+  const cardSale = fetch(`${replicaC.baseUrl}/api/trpc/card.checkout`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: replicaC.baseUrl, cookie },
+    body: JSON.stringify({ json: { idempotencyKey: cardKey, lines: [shop.line] } }),
+  }).then(async (response) => ({ status: response.status, body: await response.text(), connection: response.headers.get("connection"), at: performance.now() }));
+  await new Promise((resolve) => setTimeout(resolve, 300));
   sigtermAt = performance.now();
   replicaC.child.kill("SIGTERM");
 
@@ -188,6 +203,15 @@ test("SIGTERM during a stream of payments: readiness goes false, streams are tol
   // The open stream was told to reconnect, then closed.
   await stream.waitFor(() => stream.messages.find((m) => m.event === "reconnect"), 2_000);
   await stream.waitFor(() => stream.ended(), 2_000);
+
+  // The card sale in flight at SIGTERM finished and was answered, the last on its connection.
+  const card = await cardSale;
+  expect(card.status, card.body).toBe(200);
+  expect(card.at).toBeGreaterThan(sigtermAt);
+  expect(card.at - cardStarted).toBeGreaterThan(2_000);
+  expect(card.connection).toBe("close");
+  const cardOrderId = (JSON.parse(card.body) as { result: { data: { json: { orderId: string } } } }).result.data.json.orderId;
+  succeeded.push({ orderId: cardOrderId, via: "C" });
 
   const exitCode = await replicaC.exited;
   await new Promise((resolve) => setTimeout(resolve, 500));
