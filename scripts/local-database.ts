@@ -15,6 +15,8 @@ const EMBEDDED_PORT = Number(process.env.CANTEEN_PG_PORT ?? 54329);
 export async function localDatabase(): Promise<{ url: string; embedded: boolean; stop: () => Promise<void> }> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, embedded: false, stop: async () => {} };
+  // A container (NODE_ENV=production, see Dockerfile) never starts a database of its own.
+  if (process.env.NODE_ENV === "production") throw new Error("DATABASE_URL is required (the embedded database is for development only)");
   const pgDataDir = path.join(DATA_DIR, "pg");
   checkWritable(DATA_DIR, "CANTEEN_DATA_DIR");
   checkDataFolderVersion(pgDataDir, bundledPostgresMajor(), "npm run db:reset (it deletes the local demo data)");

@@ -12,3 +12,4 @@ export * from "./devices";
 export * from "./pg-payments";
 export * from "./push";
 export * from "./reports";
+export * from "./events";

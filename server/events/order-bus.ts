@@ -1,41 +1,28 @@
 import "server-only";
-import { logger } from "@/server/log";
-import { sqlClient } from "@/server/db";
-import { ORDER_EVENTS_CHANNEL, parseOrderEvent, type OrderEvent } from "@/server/domain/orders/events";
+import { env } from "@/server/env";
+import { createOrderBus, type OrderBus } from "./bus-core";
 
-type Listener = (event: OrderEvent) => void;
-
-const globalForBus = globalThis as unknown as { canteenOrderBus?: { listeners: Set<Listener>; started: Promise<void> | null } };
-const bus = (globalForBus.canteenOrderBus ??= { listeners: new Set(), started: null });
+const globalForBus = globalThis as unknown as { canteenOrderBus?: OrderBus };
 
 /**
  * One LISTEN connection per process fans order events out to every open stream, so a
- * payment on any replica reaches the kiosks and displays connected to any other.
- * postgres.js re-listens by itself after the connection drops.
+ * payment on any replica reaches the kiosks and displays connected to any other. It is a
+ * direct connection of its own (DATABASE_DIRECT_URL when DATABASE_URL goes through a
+ * transaction-mode pooler), re-listens after the database restarts and then replays the
+ * events it missed from order_events.
  */
-function ensureListening() {
-  bus.started ??= sqlClient()
-    .listen(ORDER_EVENTS_CHANNEL, (payload) => {
-      const event = parseOrderEvent(payload);
-      if (!event) return;
-      for (const listener of bus.listeners) listener(event);
-    })
-    .then(() => undefined)
-    .catch((error: unknown) => {
-      bus.started = null;
-      logger.error({ err: error }, "order events: LISTEN failed");
-      throw error;
-    });
-  return bus.started;
+export function orderBus(): OrderBus {
+  const current = env();
+  globalForBus.canteenOrderBus ??= createOrderBus(current.DATABASE_DIRECT_URL ?? current.DATABASE_URL);
+  return globalForBus.canteenOrderBus;
 }
 
-export async function subscribeToOrders(listener: Listener): Promise<() => void> {
-  bus.listeners.add(listener);
-  try {
-    await ensureListening();
-  } catch (error) {
-    bus.listeners.delete(listener);
-    throw error;
-  }
-  return () => bus.listeners.delete(listener);
+export function subscribeToOrders(listener: Parameters<OrderBus["subscribe"]>[0]): Promise<() => void> {
+  return orderBus().subscribe(listener);
+}
+
+export async function stopOrderBus() {
+  const bus = globalForBus.canteenOrderBus;
+  globalForBus.canteenOrderBus = undefined;
+  await bus?.stop();
 }
