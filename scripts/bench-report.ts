@@ -141,9 +141,9 @@ async function main() {
       select order_id, 2, item2, name2_ko, name2_en, '[]'::jsonb, price2, 1, price2, case when refunded then 1 else 0 end from po where item2 is not null`);
     await run("payment transfers", sql`
       insert into ledger_transfers (id, kind, order_id, memo, created_by, created_at)
-      select voucher_transfer, 'payment', order_id, 'voucher', ${kiosk.id}::uuid, paid_at from po
+      select voucher_transfer, 'payment'::transfer_kind, order_id, 'voucher', ${kiosk.id}::uuid, paid_at from po
       union all
-      select card_transfer, 'payment', order_id, 'card', ${kiosk.id}::uuid, paid_at from po where total > voucher_paid`);
+      select card_transfer, 'payment'::transfer_kind, order_id, 'card', ${kiosk.id}::uuid, paid_at from po where total > voucher_paid`);
     await run("payment entries", sql`
       insert into ledger_entries (transfer_id, account_id, amount, created_at)
       select voucher_transfer, account_id, -voucher_paid, paid_at from po
@@ -152,17 +152,17 @@ async function main() {
       union all select card_transfer, revenue_id, total - voucher_paid, paid_at from po where total > voucher_paid`);
     await run("payment_tenders", sql`
       insert into payment_tenders (order_id, sequence, kind, payer_id, account_id, grant_id, amount, refunded_amount, transfer_id, created_at)
-      select order_id, 1, 'voucher', employee_id, account_id, grant_id, voucher_paid, case when refunded then voucher_paid else 0 end, voucher_transfer, paid_at from po
+      select order_id, 1, 'voucher'::tender_kind, employee_id, account_id, grant_id, voucher_paid, case when refunded then voucher_paid else 0 end, voucher_transfer, paid_at from po
       union all
-      select order_id, 2, 'card', null, card_id, null, total - voucher_paid, case when refunded then total - voucher_paid else 0 end, card_transfer, paid_at
+      select order_id, 2, 'card'::tender_kind, null::uuid, card_id, null, total - voucher_paid, case when refunded then total - voucher_paid else 0 end, card_transfer, paid_at
         from po where total > voucher_paid`);
     // Refunded ten minutes later, inside the window: the voucher's value goes back to its grant.
     await run("refunds", sql`
       with r as (select *, gen_random_uuid() as rv, gen_random_uuid() as rc, paid_at + interval '10 minutes' as at from po where refunded),
       t as (
         insert into ledger_transfers (id, kind, order_id, memo, created_by, created_at)
-        select rv, 'refund', order_id, 'refund of voucher to voucher', ${kiosk.id}::uuid, at from r
-        union all select rc, 'refund', order_id, 'refund of card to card', ${kiosk.id}::uuid, at from r where total > voucher_paid
+        select rv, 'refund'::transfer_kind, order_id, 'refund of voucher to voucher', ${kiosk.id}::uuid, at from r
+        union all select rc, 'refund'::transfer_kind, order_id, 'refund of card to card', ${kiosk.id}::uuid, at from r where total > voucher_paid
       ),
       e as (
         insert into ledger_entries (transfer_id, account_id, amount, created_at)

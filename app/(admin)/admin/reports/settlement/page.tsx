@@ -30,6 +30,7 @@ export default async function SettlementPage({ searchParams }: { searchParams: P
       departments.set(key, row);
     }
   }
+  const storeColumns = report.stores.map((store) => ({ id: store.storeId, name: storeName(store), total: won(store.total.net) }));
   const departmentRows = [...departments.values()].sort((a, b) => (a.net === b.net ? a.name.localeCompare(b.name) : a.net > b.net ? -1 : 1));
 
   return (
@@ -51,66 +52,74 @@ export default async function SettlementPage({ searchParams }: { searchParams: P
         <p className="rounded-xl border border-line bg-white py-16 text-center text-sm text-muted" data-testid="settlement-empty">{t("settlementEmpty", { month })}</p>
       ) : (
         <div className="grid grid-cols-5 gap-4">
-          <section className="col-span-3 overflow-hidden rounded-xl border border-line bg-white">
-            <h2 className="border-b border-line px-5 py-3.5 font-semibold">{t("settlementByDay")}</h2>
-            <table className="w-full text-left text-sm" data-testid="settlement-by-day">
-              <thead className="bg-canvas/60 text-muted">
-                <tr>
-                  <th className={th}>{t("day")}</th>
-                  {report.stores.map((store) => <th key={store.storeId} className={`${th} text-right`}>{storeName(store)}</th>)}
-                  <th className={`${th} text-right`}>{t("total")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {dayTotals.map((total, index) =>
-                  total === 0n ? null : (
-                    <tr key={index} className="border-t border-line">
-                      <td className="tabular px-4 py-2">{report.stores[0]?.days[index]?.day}</td>
-                      {report.stores.map((store) => <td key={store.storeId} className={td}>{won(store.days[index]?.net ?? 0n)}</td>)}
-                      <td className={`${td} font-semibold`}>{won(total)}</td>
-                    </tr>
-                  ),
-                )}
-              </tbody>
-              <tfoot className="border-t-2 border-line font-semibold">
-                <tr>
-                  <td className="px-4 py-2.5">{t("total")}</td>
-                  {report.stores.map((store) => <td key={store.storeId} className={td}>{won(store.total.net)}</td>)}
-                  <td className={td}>{won(report.total.net)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </section>
-          <section className="col-span-2 self-start overflow-hidden rounded-xl border border-line bg-white">
-            <h2 className="border-b border-line px-5 py-3.5 font-semibold">{t("settlementByDepartment")}</h2>
-            <table className="w-full text-left text-sm" data-testid="settlement-by-department">
-              <thead className="bg-canvas/60 text-muted">
-                <tr>
-                  <th className={th}>{t("department")}</th>
-                  {report.stores.map((store) => <th key={store.storeId} className={`${th} text-right`}>{storeName(store)}</th>)}
-                  <th className={`${th} text-right`}>{t("total")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {departmentRows.map((row) => (
-                  <tr key={row.name} className="border-t border-line">
-                    <td className="px-4 py-2">{row.name}</td>
-                    {report.stores.map((store) => <td key={store.storeId} className={td}>{won(row.byStore.get(store.storeId) ?? 0n)}</td>)}
-                    <td className={`${td} font-semibold`}>{won(row.net)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot className="border-t-2 border-line font-semibold">
-                <tr>
-                  <td className="px-4 py-2.5">{t("total")}</td>
-                  {report.stores.map((store) => <td key={store.storeId} className={td}>{won(store.total.net)}</td>)}
-                  <td className={td}>{won(report.total.net)}</td>
-                </tr>
-              </tfoot>
-            </table>
-          </section>
+          <StoreTable
+            className="col-span-3"
+            title={t("settlementByDay")}
+            testId="settlement-by-day"
+            labelHeader={t("day")}
+            totalLabel={t("total")}
+            stores={storeColumns}
+            total={won(report.total.net)}
+            rows={dayTotals.flatMap((total, index) => {
+              const day = report.stores[0]?.days[index]?.day;
+              return total === 0n || !day ? [] : [{ key: day, label: day, cells: report.stores.map((store) => won(store.days[index]?.net ?? 0n)), total: won(total) }];
+            })}
+          />
+          <StoreTable
+            className="col-span-2 self-start"
+            title={t("settlementByDepartment")}
+            testId="settlement-by-department"
+            labelHeader={t("department")}
+            totalLabel={t("total")}
+            stores={storeColumns}
+            total={won(report.total.net)}
+            rows={departmentRows.map((row) => ({ key: row.name, label: row.name, cells: report.stores.map((store) => won(row.byStore.get(store.storeId) ?? 0n)), total: won(row.net) }))}
+          />
         </div>
       )}
     </div>
+  );
+}
+
+/** Rows (days or departments) × a column per store and a total column, with the stores' totals at the foot. */
+function StoreTable(props: {
+  title: string;
+  testId: string;
+  className: string;
+  labelHeader: string;
+  totalLabel: string;
+  stores: { id: string; name: string; total: string }[];
+  total: string;
+  rows: { key: string; label: string; cells: string[]; total: string }[];
+}) {
+  return (
+    <section className={`overflow-hidden rounded-xl border border-line bg-white ${props.className}`}>
+      <h2 className="border-b border-line px-5 py-3.5 font-semibold">{props.title}</h2>
+      <table className="w-full text-left text-sm" data-testid={props.testId}>
+        <thead className="bg-canvas/60 text-muted">
+          <tr>
+            <th className={th}>{props.labelHeader}</th>
+            {props.stores.map((store) => <th key={store.id} className={`${th} text-right`}>{store.name}</th>)}
+            <th className={`${th} text-right`}>{props.totalLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.key} className="border-t border-line">
+              <td className="tabular px-4 py-2">{row.label}</td>
+              {row.cells.map((cell, index) => <td key={props.stores[index]?.id ?? index} className={td}>{cell}</td>)}
+              <td className={`${td} font-semibold`}>{row.total}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="border-t-2 border-line font-semibold">
+          <tr>
+            <td className="px-4 py-2.5">{props.totalLabel}</td>
+            {props.stores.map((store) => <td key={store.id} className={td}>{store.total}</td>)}
+            <td className={td}>{props.total}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </section>
   );
 }
