@@ -196,10 +196,14 @@ test("SIGTERM during a stream of payments: readiness goes false, streams are tol
   // Readiness goes false as soon as C has taken the signal (a loaded machine may take a
   // moment to deliver it), while C still serves out its delay.
   await expect
-    .poll(async () => (await fetch(`${replicaC.baseUrl}/api/health/ready`)).status, { timeout: 3_000, intervals: [25, 50, 100] })
-    .toBe(503);
-  const ready = await fetch(`${replicaC.baseUrl}/api/health/ready`);
-  expect(await ready.json()).toEqual({ status: "draining" });
+    .poll(
+      async () => {
+        const ready = await fetch(`${replicaC.baseUrl}/api/health/ready`);
+        return { status: ready.status, body: await ready.json().catch(() => null) };
+      },
+      { timeout: 3_000, intervals: [25, 50, 100] },
+    )
+    .toEqual({ status: 503, body: { status: "draining" } });
   const live = await fetch(`${replicaC.baseUrl}/api/health/live`);
   expect(live.status).toBe(200);
 
