@@ -11,3 +11,4 @@ export * from "./store-days";
 export * from "./devices";
 export * from "./pg-payments";
 export * from "./push";
+export * from "./loyalty";

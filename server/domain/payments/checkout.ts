@@ -36,6 +36,8 @@ export type CheckoutInput = {
   remainder: Remainder;
   actorId: string;
   now: Date;
+  /** The first payer's coupons to redeem on this order (offered after the scan). */
+  couponIds?: string[];
 };
 
 /**
@@ -55,6 +57,8 @@ export async function checkout(args: { tx: Tx; input: CheckoutInput & { pickup: 
       createdBy: input.actorId,
       now: input.now,
       pickup: input.pickup,
+      payerId: payerIds[0] ?? null,
+      couponIds: input.couponIds ?? [],
     },
   });
   return payOrder({
@@ -84,7 +88,13 @@ export async function checkoutOnce(
 ): Promise<PaymentResult> {
   const { input } = args;
   const pickup = await takePickupNumber(db, input.storeId, input.now);
-  const request = { lines: input.lines, payers: input.payers, walletSplit: input.walletSplit ?? "first", remainder: input.remainder };
+  const request = {
+    lines: input.lines,
+    payers: input.payers,
+    walletSplit: input.walletSplit ?? "first",
+    remainder: input.remainder,
+    ...(input.couponIds?.length ? { couponIds: input.couponIds } : {}),
+  };
   return countingPayCodeFailures(db, () =>
     withIdempotency(db, { scope: args.scope, procedure: args.procedure ?? "orders.checkout", key: args.key, request }, (tx) =>
       checkout({ tx, input: { ...input, pickup }, hooks: args.hooks }),
