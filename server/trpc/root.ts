@@ -3,6 +3,7 @@ import { cardRouter } from "./routers/card";
 import { dayRouter } from "./routers/day";
 import { devicesRouter } from "./routers/devices";
 import { historyRouter } from "./routers/history";
+import { loyaltyRouter } from "./routers/loyalty";
 import { menuRouter } from "./routers/menu";
 import { orderAheadRouter } from "./routers/order-ahead";
 import { ordersRouter } from "./routers/orders";
@@ -31,6 +32,7 @@ export const appRouter = router({
   payApp: payAppRouter,
   topUp: topUpRouter,
   voucherAdmin: voucherAdminRouter,
+  loyalty: loyaltyRouter,
 });
 
 export type AppRouter = typeof appRouter;

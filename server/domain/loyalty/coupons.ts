@@ -244,3 +244,13 @@ export async function listHandouts(tx: DbOrTx) {
     .orderBy(desc(couponHandouts.createdAt))
     .limit(100);
 }
+
+/** The active employee with this email, for a handout to one person. */
+export async function employeeIdByEmail(tx: DbOrTx, email: string) {
+  const [row] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.email, email.toLowerCase()), eq(users.role, "employee")));
+  if (!row) throw new DomainError("NOT_FOUND", "couponNoRecipients", "no employee with that email");
+  return row.id;
+}
