@@ -2,6 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orderLines, orders, paymentTenders, users, type TenderKind } from "@/db/schema";
 import { bookDiscounts } from "../pricing/book-discounts";
+import { lineDiscounts, type LineDiscount, type PricedOrder } from "../pricing/price-order";
+import { storedLineDiscounts } from "../pricing/stored-discounts";
 import { earnStamps, type StampOutcome } from "../loyalty/stamps";
 import { DomainError } from "../errors";
 import { lockAccounts, walletOf } from "../ledger/accounts";
@@ -46,6 +48,8 @@ export type PaymentResult = {
   couponDiscount: bigint;
   /** Stamps the first payer earned, per program, and reward coupons issued. */
   stamps: StampOutcome[];
+  /** Each discount under the cart line it belongs to, for the result screen and the receipt. */
+  discounts: LineDiscount[];
 };
 
 /** Seams for tests that must prove a failure part-way leaves nothing behind. */
@@ -63,7 +67,7 @@ export async function payOrder(args: {
   input: PayOrderInput;
   hooks?: PaymentHooks;
   /** The order when this transaction just created it: no one else can see it yet, so it need not be read and locked. */
-  created?: typeof orders.$inferSelect & { lines?: (typeof orderLines.$inferSelect)[] };
+  created?: typeof orders.$inferSelect & { lines?: (typeof orderLines.$inferSelect)[]; priced?: PricedOrder };
 }): Promise<PaymentResult> {
   const { tx, input, hooks } = args;
   const [order] = args.created
@@ -240,6 +244,11 @@ export async function payOrder(args: {
     promotionDiscount,
     couponDiscount,
     stamps,
+    discounts: args.created?.priced
+      ? lineDiscounts(args.created.priced.lines)
+      : promotionDiscount + couponDiscount > 0n
+        ? await storedLineDiscounts(tx, lines)
+        : [],
   };
 }
 

@@ -258,3 +258,22 @@ export async function recordClaims(tx: DbOrTx, input: { priced: PricedOrder; pay
     if (used.length !== couponIds.length) throw new DomainError("CONFLICT", "couponUsed", "this coupon was already used");
   }
 }
+
+/** A discount as receipts show it, under the cart line it belongs to (null when the cart is not known). */
+export type LineDiscount = { cartIndex: number | null; kind: "promotion" | "coupon"; nameKo: string; nameEn: string; amount: bigint };
+
+export function lineDiscounts(lines: readonly PricedLine[]): LineDiscount[] {
+  const out: LineDiscount[] = [];
+  const add = (entry: LineDiscount) => {
+    const same = out.find((row) => row.cartIndex === entry.cartIndex && row.kind === entry.kind && row.nameKo === entry.nameKo);
+    if (same) same.amount += entry.amount;
+    else out.push(entry);
+  };
+  for (const line of lines) {
+    if (line.promotion && line.promotionDiscount > 0n) add({ cartIndex: line.cartIndex, kind: "promotion", ...names(line.promotion), amount: line.promotionDiscount });
+    if (line.coupon && line.couponDiscount > 0n) add({ cartIndex: line.cartIndex, kind: "coupon", ...names(line.coupon), amount: line.couponDiscount });
+  }
+  return out;
+}
+
+const names = (row: { nameKo: string; nameEn: string }) => ({ nameKo: row.nameKo, nameEn: row.nameEn });

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { resolveListLines, type OrderLineInput } from "../orders/create-order";
-import { priceOrder } from "./price-order";
+import { lineDiscounts, priceOrder } from "./price-order";
 
 /**
  * The cart's preview on the kiosk (and the phone): the same pricing as the order, in
@@ -25,6 +25,7 @@ export async function quoteCart(args: { tx: DbOrTx; input: { storeId: string; li
       coupon: line.coupon,
       netTotal: line.netTotal,
     })),
+    discounts: lineDiscounts(priced.lines),
     subtotal: priced.subtotal,
     promotionDiscount: priced.promotionDiscount,
     couponDiscount: priced.couponDiscount,
