@@ -13,6 +13,7 @@ import { couponsForPayCode, employeeIdByEmail, handOutCoupons, listHandouts, myC
 import { myStamps } from "@/server/domain/loyalty/stamps";
 import { positiveWonInput } from "@/server/domain/money";
 import { quoteCart } from "@/server/domain/pricing/quote";
+import { listDepartments } from "@/server/domain/people/list-departments";
 import { baristaProcedure, employeeProcedure, managerProcedure, roleProcedure, router } from "../init";
 import { couponIds, lines, payCode } from "./orders";
 
@@ -115,6 +116,7 @@ export const loyaltyRouter = router({
     ),
 
   handouts: adminProcedure.query(({ ctx }) => listHandouts(ctx.db)),
+  departments: adminProcedure.query(({ ctx }) => listDepartments({ tx: ctx.db })),
   handOut: adminProcedure
     .input(
       z
