@@ -17,6 +17,8 @@ export default async function PayHome() {
     getLocale(),
   ]);
   const [me, home, stamps, coupons] = await Promise.all([api.people.me(), api.payApp.home(), api.loyalty.myStamps(), api.loyalty.myCoupons()]);
+  // Home shows the cards someone has started (or owes on); the coupons page lists every program.
+  const cards = stamps.cards.filter((card) => card.balance !== 0);
   const department = toLocale(locale) === "ko" ? me.departmentKo : me.departmentEn;
   return (
     <>
@@ -44,9 +46,9 @@ export default async function PayHome() {
           </svg>
         </a>
         <HomeSummary userId={user.id} initial={toSnapshot(home)} />
-        {stamps.cards.length > 0 || coupons.usable.length > 0 ? (
+        {cards.length > 0 || coupons.usable.length > 0 ? (
           <a href="/pay/coupons" data-testid="home-loyalty" className="block space-y-3 rounded-[28px] bg-white px-6 py-5 shadow-sm active:bg-canvas">
-            {stamps.cards.map((card) => (
+            {cards.map((card) => (
               <StampCard
                 key={card.programId}
                 card={card}
