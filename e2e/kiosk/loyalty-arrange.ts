@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { connect } from "../../db/client";
 import { creditWalletFromPg } from "../../server/domain/payments/top-up";
+import { generatePayCode, newDeviceSecret } from "../../lib/paycode";
 import { E2E_DATABASE_FILE } from "../database-file";
 import { e2eDatabase } from "../fixtures";
 
@@ -52,6 +53,26 @@ export async function couponsOf(email: string) {
     return await sql<{ id: string; status: string; source: string; used_order_id: string | null }[]>`
       select c.id, c.status::text, c.source::text, c.used_order_id from coupons c join users u on u.id = c.user_id
       where u.email = ${email} order by c.created_at`;
+  } finally {
+    await sql.end();
+  }
+}
+
+/**
+ * A registered phone whose codes can be taken one 30 s step ahead: a code is refused once
+ * used, so a second payment within the same step shows the next step's code (accepted, as a
+ * phone whose clock runs a little fast would show it).
+ */
+export async function phoneOf(email: string) {
+  const sql = e2eDatabase();
+  try {
+    const secret = newDeviceSecret();
+    const [device] = await sql<{ device_no: number }[]>`
+      insert into pay_devices (user_id, label, secret)
+      select id, 'e2e stamps phone', ${secret} from users where email = ${email}
+      returning device_no`;
+    if (!device) throw new Error(`no user ${email}`);
+    return { code: (stepsAhead = 0) => generatePayCode({ secret, deviceNo: device.device_no, now: new Date(Date.now() + stepsAhead * 30_000) }) };
   } finally {
     await sql.end();
   }
