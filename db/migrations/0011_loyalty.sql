@@ -135,6 +135,15 @@ ALTER TABLE "order_lines" ADD COLUMN "coupon_discount" bigint DEFAULT 0 NOT NULL
 ALTER TABLE "order_lines" ADD COLUMN "net_total" bigint;--> statement-breakpoint
 UPDATE "order_lines" SET "net_total" = "line_total";--> statement-breakpoint
 ALTER TABLE "order_lines" ALTER COLUMN "net_total" SET NOT NULL;--> statement-breakpoint
+-- A line written without a net price (older code, tools) costs its list price less its discounts.
+CREATE FUNCTION "order_lines_fill_net"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF NEW.net_total IS NULL THEN
+		NEW.net_total := NEW.line_total - NEW.promotion_discount - NEW.coupon_discount;
+	END IF;
+	RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER "order_lines_fill_net" BEFORE INSERT ON "order_lines" FOR EACH ROW EXECUTE FUNCTION "order_lines_fill_net"();--> statement-breakpoint
 ALTER TABLE "order_lines" ADD COLUMN "refunded_net" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "order_lines" ADD COLUMN "refunded_promotion_discount" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "order_lines" ADD COLUMN "refunded_coupon_discount" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
