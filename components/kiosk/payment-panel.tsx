@@ -205,6 +205,11 @@ export function PaymentPanel(props: {
     if (failure.kind !== "refused") return;
     const { messageKey, details } = failure;
     const payCodes = codesOf(sent);
+    if (messageKey === "couponsAvailable" && sent.via === "checkout" && sent.input.payCode) {
+      setNotice(null);
+      offerCouponsFor(sent.input.payCode);
+      return;
+    }
     const group = sent.via === "group" || sent.via === "cardGroup";
     const remainderNone = (sent.via === "checkout" || sent.via === "group") && sent.input.remainder.method === "none";
     if (messageKey === "insufficientBalance" && payCodes.length > 0 && remainderNone) {
@@ -251,10 +256,14 @@ export function PaymentPanel(props: {
       focusCode(true);
       return;
     }
-    if (inFlight.current || locked) return;
     chosenCoupons.current = [];
     setOffer(null);
-    setNotice(null);
+    // First try: if the payer has coupons for this cart, the server pays nothing and says so.
+    start((idempotencyKey) => ({ via: "checkout", input: { idempotencyKey, lines, payCode, remainder: { method: "none" }, offerCoupons: true } }));
+  }
+
+  /** The payer has coupons: which ones (the code is checked again and stays unused). */
+  function offerCouponsFor(payCode: string) {
     peekCoupons.mutate(
       { payCode, lines },
       {
@@ -262,7 +271,6 @@ export function PaymentPanel(props: {
           if (found.coupons.length > 0) setOffer({ payCode, name: found.name, coupons: found.coupons });
           else payCodeWithCoupons(payCode, []);
         },
-        // A refused code reads exactly as the payment would have said it.
         onError: (error) => failed(error, { via: "checkout", input: { idempotencyKey: "peek", lines, payCode, remainder: { method: "none" } } }),
       },
     );

@@ -26,7 +26,14 @@ describe("stamps, coupons and promotions", () => {
     return row;
   };
   let counter = 0;
-  const pay = (input: { employeeId: string | null; lines: Awaited<ReturnType<World["line"]>>[]; couponIds?: string[]; now?: Date; card?: boolean }) =>
+  const pay = (input: {
+    employeeId: string | null;
+    lines: Awaited<ReturnType<World["line"]>>[];
+    couponIds?: string[];
+    now?: Date;
+    card?: boolean;
+    offerCoupons?: boolean;
+  }) =>
     checkoutOnce(database.db, {
       scope: world.kiosk.id,
       key: `loyalty-${counter++}-${Math.random().toString(36).slice(2)}`,
@@ -38,6 +45,7 @@ describe("stamps, coupons and promotions", () => {
         actorId: world.kiosk.id,
         now: input.now ?? LUNCHTIME,
         couponIds: input.couponIds,
+        offerCoupons: input.offerCoupons,
       },
     });
   const refund = (orderId: string, lines?: { lineId: string; quantity: number }[], now = LUNCHTIME) =>
@@ -309,6 +317,19 @@ describe("stamps, coupons and promotions", () => {
       expect(await shardedBalance(database.db, "coupon_expense", null)).toBeLessThan(0n);
     });
 
+    it("is offered before paying: the first try with a pay code pays nothing while coupons fit the cart", async () => {
+      const employeeId = await world.employee(34);
+      await world.fund(employeeId, 100_000n);
+      await handout(employeeId);
+      const offered = await errorOf(pay({ employeeId, lines: [await world.line("earl-grey")], offerCoupons: true }));
+      expect(offered).toMatchObject({ messageKey: "couponsAvailable", details: { count: 1 } });
+      expect((await walletOf(database.db, employeeId))?.balance).toBe(100_000n);
+      // Declined ("pay without"): the second try pays in full and the coupon stays.
+      const full = await pay({ employeeId, lines: [await world.line("earl-grey")] });
+      expect(full.total).toBe(3_000n);
+      expect((await couponsOf(employeeId))[0]?.status).toBe("active");
+    });
+
     it("expires at its expiry instant", async () => {
       const employeeId = await world.employee(31);
       await world.fund(employeeId, 100_000n);
@@ -383,8 +404,12 @@ describe("stamps, coupons and promotions", () => {
       expect(done.count).toBe((count as { n: number }).n);
       const [audit] = await database.db.execute(sql`select action from audit_log where entity_id = ${done.handoutId}`);
       expect(audit).toMatchObject({ action: "coupon.handout" });
-      const [theirs] = await database.db.select().from(coupons).where(eq(coupons.handoutId, done.handoutId)).limit(1);
       const stranger = await world.employee(40);
+      const [theirs] = await database.db
+        .select()
+        .from(coupons)
+        .where(and(eq(coupons.handoutId, done.handoutId), sql`${coupons.userId} <> ${stranger}`))
+        .limit(1);
       const error = await errorOf(pay({ employeeId: stranger, lines: [await world.line("earl-grey")], couponIds: [theirs!.id] }));
       expect(error).toMatchObject({ messageKey: "couponNotFound" });
     });

@@ -78,7 +78,7 @@ export const ordersRouter = router({
     ),
 
   checkout: baristaProcedure
-    .input(z.object({ idempotencyKey, lines, payCode: payCode.optional(), remainder, couponIds }).strict())
+    .input(z.object({ idempotencyKey, lines, payCode: payCode.optional(), remainder, couponIds, offerCoupons: z.boolean().optional() }).strict())
     .mutation(({ ctx, input }) =>
       checkoutOnce(ctx.db, {
         scope: ctx.session.id,
@@ -89,6 +89,7 @@ export const ordersRouter = router({
           payers: input.payCode ? [{ payCode: input.payCode }] : [],
           remainder: input.remainder,
           couponIds: input.couponIds,
+          offerCoupons: input.offerCoupons,
           actorId: ctx.session.id,
           now: new Date(),
         },
