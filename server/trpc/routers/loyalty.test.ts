@@ -26,9 +26,10 @@ describe("loyalty over tRPC", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await seed(database.db);
-    [manager, hr, kiosk, employee] = await Promise.all(
-      ["manager@canteen.dev", "hr@canteen.dev", "kiosk.cafe@canteen.dev", "employee09@canteen.dev"].map(sessionOf),
-    );
+    manager = await sessionOf("manager@canteen.dev");
+    hr = await sessionOf("hr@canteen.dev");
+    kiosk = await sessionOf("kiosk.cafe@canteen.dev");
+    employee = await sessionOf("employee09@canteen.dev");
   });
   afterAll(() => database.close());
 
