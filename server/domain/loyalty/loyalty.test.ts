@@ -263,6 +263,31 @@ describe("stamps, coupons and promotions", () => {
       expect(await balanceOf(programId, employeeId)).toBe(9);
     });
 
+    it("survives one person's concurrent payments, coupon redemptions and refunds without deadlock, the books exact", async () => {
+      const employeeId = await world.employee(25);
+      await world.fund(employeeId, 500_000n);
+      const first = await pay({ employeeId, lines: [await world.line("espresso", 20)] });
+      const rewards = (await couponsOf(employeeId)).filter((coupon) => coupon.status === "active");
+      expect(rewards).toHaveLength(2);
+      const espresso = await world.line("espresso", 3);
+      const outcomes = await Promise.allSettled([
+        refund(first.orderId, [{ lineId: (await linesOf(first.orderId))[0]!.id, quantity: 5 }]),
+        ...rewards.map((coupon) => pay({ employeeId, lines: [espresso], couponIds: [coupon.id] })),
+        ...Array.from({ length: 6 }, () => pay({ employeeId, lines: [espresso] })),
+        refund(first.orderId, [{ lineId: (await linesOf(first.orderId))[0]!.id, quantity: 5 }]),
+      ]);
+      // A reward revoked by a refund before its redemption fails as such; nothing else may fail.
+      const failures = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason as { messageKey?: string }] : []));
+      expect(failures.every((failure) => failure.messageKey === "couponRevoked")).toBe(true);
+      const card = await balanceOf(programId, employeeId);
+      const [{ total }] = (await database.db.execute(
+        sql`select coalesce(sum(stamps), 0)::int as total from stamp_events where user_id = ${employeeId} and program_id = ${programId}`,
+      )) as unknown as [{ total: number }];
+      expect(card).toBe(total);
+      const report = await verifyLedger(database.db);
+      expect(report.checks.filter((check) => check.breaches > 0)).toEqual([]);
+    });
+
     it("lets the balance go negative when the reward was used, and earns it back first", async () => {
       const employeeId = await world.employee(24);
       await world.fund(employeeId, 100_000n);
