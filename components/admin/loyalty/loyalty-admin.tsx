@@ -517,12 +517,69 @@ function CostReportSection() {
   );
 }
 
+function EmployeeStampsSection() {
+  const t = useTranslations("loyalty");
+  const locale = toLocale(useLocale());
+  const trpc = useTRPC();
+  const errorText = useErrorText();
+  const [email, setEmail] = useState<string | null>(null);
+  const stamps = useQuery(trpc.loyalty.employeeStamps.queryOptions({ email: email ?? "" }, { enabled: email !== null, retry: false }));
+  const programName = (programId: string) => {
+    const card = stamps.data?.cards.find((entry) => entry.programId === programId);
+    return card ? (locale === "ko" ? card.nameKo : card.nameEn) : "";
+  };
+  return (
+    <Section title={t("employeeStampsTitle")} hint={t("employeeStampsHint")} testId="employee-stamps">
+      <form
+        className="flex items-end gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setEmail(String(new FormData(event.currentTarget).get("email") ?? "").trim());
+        }}
+      >
+        <label className="w-80">
+          <span className={label}>{t("email")}</span>
+          <input name="email" type="email" required className={input} />
+        </label>
+        <button type="submit" className={button}>
+          {t("lookUp")}
+        </button>
+        {stamps.isError ? <p className="text-sm font-semibold text-red-600" role="alert">{errorText(stamps.error)}</p> : null}
+      </form>
+      {stamps.data ? (
+        <>
+          <p className="mt-4 text-sm">
+            {stamps.data.cards
+              .filter((card) => card.balance !== 0)
+              .map((card) => `${locale === "ko" ? card.nameKo : card.nameEn} ${card.balance}/${card.stampsPerReward}`)
+              .join(" · ") || t("noStamps")}
+          </p>
+          <table className="mt-3 w-full text-sm">
+            <tbody className="divide-y divide-line">
+              {stamps.data.history.map((event) => (
+                <tr key={event.id}>
+                  <td className="py-1.5 tabular text-xs text-muted">{event.createdAt.toLocaleString(locale)}</td>
+                  <td>{programName(event.programId)}</td>
+                  <td>{t(`event.${event.kind}`)}</td>
+                  <td className="tabular text-right font-semibold">{event.stamps > 0 ? `+${event.stamps}` : event.stamps}</td>
+                  <td className="tabular text-right text-muted">{event.balanceAfter}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
 export function LoyaltyAdmin({ role }: { role: "store_manager" | "hr_admin" }) {
   return (
     <>
       {role === "store_manager" ? <PromotionsSection /> : null}
       {role === "store_manager" ? <StampProgramsSection /> : null}
       <HandoutSection />
+      <EmployeeStampsSection />
       <CostReportSection />
     </>
   );

@@ -78,5 +78,8 @@ describe("loyalty over tRPC", () => {
     expect((await api(other).loyalty.myCoupons()).usable).toEqual([]);
     expect((await failure(api(employee).loyalty.handouts())).code).toBe("FORBIDDEN");
     expect((await failure(api(kiosk).loyalty.myCoupons())).code).toBe("FORBIDDEN");
+    expect((await api(hr).loyalty.employeeStamps({ email: "employee09@canteen.dev" })).history).toEqual([]);
+    expect((await failure(api(employee).loyalty.employeeStamps({ email: "employee09@canteen.dev" }))).code).toBe("FORBIDDEN");
+    expect((await failure(api(hr).loyalty.employeeStamps({ email: "nobody@canteen.dev" }))).code).toBe("NOT_FOUND");
   });
 });

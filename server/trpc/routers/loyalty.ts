@@ -155,6 +155,11 @@ export const loyaltyRouter = router({
       }),
     ),
 
+  /** One employee's stamp cards and history, for the counter's questions ("where did my stamps go?"). */
+  employeeStamps: adminProcedure
+    .input(z.object({ email: z.email() }).strict())
+    .query(async ({ ctx, input }) => myStamps(ctx.db, { userId: await employeeIdByEmail(ctx.db, input.email), limit: 100 })),
+
   costReport: adminProcedure.query(({ ctx }) =>
     loyaltyCostReport(ctx.db, { storeId: ctx.session.role === "store_manager" ? managerStore(ctx.session) : null }),
   ),
