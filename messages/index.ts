@@ -3,6 +3,8 @@ import enBase from "./en.json";
 import koBase from "./ko.json";
 import historyEn from "./areas/history.en.json";
 import historyKo from "./areas/history.ko.json";
+import loyaltyEn from "./areas/loyalty.en.json";
+import loyaltyKo from "./areas/loyalty.ko.json";
 import hrEn from "./areas/hr.en.json";
 import hrKo from "./areas/hr.ko.json";
 import kioskScanEn from "./areas/kiosk-scan.en.json";
@@ -38,8 +40,8 @@ export function mergeMessages(parts: Tree[]): Tree {
 }
 
 export const messageParts: Record<Locale, Tree[]> = {
-  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, reportsKo],
-  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, reportsEn],
+  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, reportsKo, loyaltyKo],
+  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, reportsEn, loyaltyEn],
 };
 
 export const messages: Record<Locale, Tree> = {

@@ -34,3 +34,16 @@ describe("the refund screen's amount", () => {
     expect(pinComplete("1234")).toBe(true);
   });
 });
+
+describe("refund amount of discounted lines", () => {
+  it("gives back each unit's share of what the line cost after its discount, adding up to it exactly", () => {
+    // 3 × 3,500 with 33% off = 7,035 paid.
+    const line = { id: "d", unitPrice: 3_500n, quantity: 3, refundedQuantity: 0, netTotal: 7_035n };
+    const order = { total: 7_035n, refundedAmount: 0n, lines: [line] };
+    expect(refundAmount(order, { d: 1 })).toBe(2_345n);
+    const after = { total: 7_035n, refundedAmount: 2_345n, lines: [{ ...line, refundedQuantity: 1 }] };
+    expect(refundAmount(after, { d: 1 })).toBe(2_345n);
+    expect(refundAmount(after, { d: 2 })).toBe(4_690n);
+  });
+});
+

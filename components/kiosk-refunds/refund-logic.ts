@@ -1,9 +1,24 @@
 /**
  * The refund screen's arithmetic, the same rules as server/domain/payments/refund-order.ts:
- * each chosen unit gives back its unit price, capped at what the order still holds; the
+ * each chosen unit gives back what was paid for it (its share of the line's net price), capped at what the order still holds; the
  * refund that takes everything left takes exactly the rest (so a discount never strands won).
  */
-export type RefundLineState = { id: string; unitPrice: bigint; quantity: number; refundedQuantity: number };
+export type RefundLineState = {
+  id: string;
+  unitPrice: bigint;
+  quantity: number;
+  refundedQuantity: number;
+  /** What the line cost after promotions and coupons; units give back their share of it. */
+  netTotal?: bigint;
+};
+
+/** Units from..to of the line's net price, by cumulative floors (server: pricing/discount.ts shareOf). */
+function paidFor(line: RefundLineState, units: number) {
+  if (line.netTotal === undefined) return line.unitPrice * BigInt(units);
+  const q = BigInt(line.quantity);
+  const from = BigInt(line.refundedQuantity);
+  return (line.netTotal * (from + BigInt(units))) / q - (line.netTotal * from) / q;
+}
 export type RefundOrderState = { total: bigint; refundedAmount: bigint; lines: RefundLineState[] };
 /** Chosen quantity per line id. */
 export type Selection = Record<string, number>;
@@ -12,7 +27,7 @@ export const leftOf = (line: RefundLineState) => line.quantity - line.refundedQu
 
 export function refundAmount(order: RefundOrderState, selection: Selection): bigint {
   const remaining = order.total - order.refundedAmount;
-  const chosen = order.lines.reduce((sum, line) => sum + line.unitPrice * BigInt(clampChoice(line, selection[line.id] ?? 0)), 0n);
+  const chosen = order.lines.reduce((sum, line) => sum + paidFor(line, clampChoice(line, selection[line.id] ?? 0)), 0n);
   if (chosen === 0n) return 0n;
   const everything = order.lines.every((line) => line.refundedQuantity + clampChoice(line, selection[line.id] ?? 0) === line.quantity);
   if (everything) return remaining;

@@ -6,6 +6,8 @@ import { formatWon } from "@/lib/money";
 import type { Locale } from "@/i18n/locales";
 import { StepButton } from "./option-sheet";
 import { nameIn, optionNames, type KioskCart } from "./types";
+import { DiscountRows } from "./discount-rows";
+import { discountsOf, type CartQuote } from "./use-cart-quote";
 
 /** The order being rung up: lines with their options, quantities, the running total, and "pay". */
 export function CartPanel(props: {
@@ -16,11 +18,12 @@ export function CartPanel(props: {
   onRemove: (key: string) => void;
   onClear: () => void;
   onPay: () => void;
+  quote: CartQuote | null;
 }) {
-  const { cart, locale, soldOutIds } = props;
+  const { cart, locale, soldOutIds, quote } = props;
   const t = useTranslations("kiosk");
   const count = cartCount(cart);
-  const total = cartTotal(cart);
+  const total = quote ? quote.total : cartTotal(cart);
   const blocked = cart.some((line) => soldOutIds.has(line.item.id));
 
   return (
@@ -53,8 +56,10 @@ export function CartPanel(props: {
         </div>
       ) : (
         <ul className="min-h-0 flex-1 divide-y divide-line overflow-y-auto px-5">
-          {cart.map((line) => {
+          {cart.map((line, index) => {
             const options = optionNames(line.item, line.optionIds, locale);
+            const discounts = discountsOf(quote?.discounts, index);
+            const discounted = discounts.reduce((sum, discount) => sum + discount.amount, 0n);
             const soldOut = soldOutIds.has(line.item.id);
             return (
               <li key={line.key} data-testid="cart-line" className="py-3">
@@ -94,10 +99,18 @@ export function CartPanel(props: {
                       onClick={() => props.onChange(line.key, 1)}
                     />
                   </div>
-                  <span className="tabular text-lg font-bold" data-testid="cart-line-total">
-                    {formatWon(lineTotal(line), locale)}
+                  <span className="flex flex-col items-end">
+                    {discounted > 0n ? (
+                      <span className="tabular text-sm text-muted line-through" data-testid="cart-line-list-price">
+                        {formatWon(lineTotal(line), locale)}
+                      </span>
+                    ) : null}
+                    <span className="tabular text-lg font-bold" data-testid="cart-line-total">
+                      {formatWon(lineTotal(line) - discounted, locale)}
+                    </span>
                   </span>
                 </div>
+                <DiscountRows discounts={discounts} locale={locale} />
               </li>
             );
           })}

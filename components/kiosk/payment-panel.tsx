@@ -31,6 +31,8 @@ import { CameraIcon, MethodIcon, PrimaryButton, ScannerArt, WarningIcon } from "
 import { CartLines } from "./cart-lines";
 import { nameIn, type KioskCart } from "./types";
 import { useKeyboardWedge } from "./use-keyboard-wedge";
+import type { CartQuote } from "./use-cart-quote";
+import { CouponOffer, type OfferedCoupon } from "./coupon-offer";
 
 // Loaded when the camera first opens, as its decoder is: the kiosk's first load stays as it
 // was. React's lazy, not next/dynamic, whose own loader would add more than it saves.
@@ -73,6 +75,7 @@ const walletSplitOf = (attempt: Attempt): WalletSplit =>
  */
 export function PaymentPanel(props: {
   cart: KioskCart;
+  quote: CartQuote | null;
   locale: Locale;
   onBack: () => void;
   onPaid: (result: CheckoutResult) => void;
@@ -84,7 +87,8 @@ export function PaymentPanel(props: {
   const tRefusal = useTranslations("voucherRefusal");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const total = cartTotal(cart);
+  // The server's price with today's promotions; the sale itself prices again.
+  const total = props.quote?.total ?? cartTotal(cart);
 
   const [method, setMethod] = useState<Method>("code");
   const [code, setCodeState] = useState("");
@@ -115,11 +119,15 @@ export function PaymentPanel(props: {
     retryDelay: (failures: number) => Math.min(4_000, 800 * 2 ** failures),
   };
   const checkout = useMutation(trpc.orders.checkout.mutationOptions(retrying));
+  // After a scan: the payer's coupons that fit the cart (the code stays unused until the sale).
+  const peekCoupons = useMutation(trpc.loyalty.kioskCoupons.mutationOptions());
+  const [offer, setOffer] = useState<{ payCode: string; name: string; coupons: OfferedCoupon[] } | null>(null);
+  const chosenCoupons = useRef<string[]>([]);
   const groupCheckout = useMutation(trpc.orders.groupCheckout.mutationOptions(retrying));
   const cardCheckout = useMutation(trpc.card.checkout.mutationOptions(retrying));
   const cardGroupCheckout = useMutation(trpc.card.groupCheckout.mutationOptions(retrying));
   const cardBusy = cardCheckout.isPending || cardGroupCheckout.isPending;
-  const busy = checkout.isPending || groupCheckout.isPending || cardBusy;
+  const busy = checkout.isPending || groupCheckout.isPending || cardBusy || peekCoupons.isPending;
   const inFlight = useRef(false);
   const attempt = useRef<Attempt | null>(null);
   const uncertain = notice?.kind === "uncertain";
@@ -197,6 +205,11 @@ export function PaymentPanel(props: {
     if (failure.kind !== "refused") return;
     const { messageKey, details } = failure;
     const payCodes = codesOf(sent);
+    if (messageKey === "couponsAvailable" && sent.via === "checkout" && sent.input.payCode) {
+      setNotice(null);
+      offerCouponsFor(sent.input.payCode);
+      return;
+    }
     const group = sent.via === "group" || sent.via === "cardGroup";
     const remainderNone = (sent.via === "checkout" || sent.via === "group") && sent.input.remainder.method === "none";
     if (messageKey === "insufficientBalance" && payCodes.length > 0 && remainderNone) {
@@ -243,8 +256,37 @@ export function PaymentPanel(props: {
       focusCode(true);
       return;
     }
-    start((idempotencyKey) => ({ via: "checkout", input: { idempotencyKey, lines, payCode, remainder: { method: "none" } } }));
+    chosenCoupons.current = [];
+    setOffer(null);
+    // First try: if the payer has coupons for this cart, the server pays nothing and says so.
+    start((idempotencyKey) => ({ via: "checkout", input: { idempotencyKey, lines, payCode, remainder: { method: "none" }, offerCoupons: true } }));
   }
+
+  /** The payer has coupons: which ones (the code is checked again and stays unused). */
+  function offerCouponsFor(payCode: string) {
+    peekCoupons.mutate(
+      { payCode, lines },
+      {
+        onSuccess: (found) => {
+          if (found.coupons.length > 0) setOffer({ payCode, name: found.name, coupons: found.coupons });
+          else payCodeWithCoupons(payCode, []);
+        },
+        onError: (error) => failed(error, { via: "checkout", input: { idempotencyKey: "peek", lines, payCode, remainder: { method: "none" } } }),
+      },
+    );
+  }
+
+  function payCodeWithCoupons(payCode: string, couponIds: string[]) {
+    setOffer(null);
+    chosenCoupons.current = couponIds;
+    start((idempotencyKey) => ({
+      via: "checkout",
+      input: { idempotencyKey, lines, payCode, remainder: { method: "none" }, ...(couponIds.length ? { couponIds } : {}) },
+    }));
+  }
+
+  /** The chosen coupons go with the same code when card or cash pays the rest. */
+  const couponsFor = (payCode: string | undefined) => (payCode && chosenCoupons.current.length ? { couponIds: chosenCoupons.current } : {});
 
   const due = split ? split.shortfall : total;
 
@@ -256,7 +298,7 @@ export function PaymentPanel(props: {
       return;
     }
     const payCode = split?.payCodes[0];
-    start((idempotencyKey) => ({ via: "card", input: { idempotencyKey, lines, ...(payCode ? { payCode } : {}) } }));
+    start((idempotencyKey) => ({ via: "card", input: { idempotencyKey, lines, ...(payCode ? { payCode } : {}), ...couponsFor(payCode) } }));
   }
 
   function payByCash() {
@@ -272,7 +314,7 @@ export function PaymentPanel(props: {
     const payCode = split?.payCodes[0];
     start((idempotencyKey) => ({
       via: "checkout",
-      input: { idempotencyKey, lines, ...(payCode ? { payCode } : {}), remainder: { method: "cash", tendered } },
+      input: { idempotencyKey, lines, ...(payCode ? { payCode } : {}), ...couponsFor(payCode), remainder: { method: "cash", tendered } },
     }));
   }
 
@@ -413,7 +455,12 @@ export function PaymentPanel(props: {
             {formatWon(total, locale)}
           </p>
         </div>
-        <CartLines cart={cart} locale={locale} className="min-h-0 flex-1 divide-y divide-line overflow-y-auto border-t border-line px-6" />
+        <CartLines
+          cart={cart}
+          locale={locale}
+          discounts={props.quote?.discounts}
+          className="min-h-0 flex-1 divide-y divide-line overflow-y-auto border-t border-line px-6"
+        />
       </section>
 
       <section className="flex min-w-0 flex-1 flex-col gap-4 p-5">
@@ -484,7 +531,22 @@ export function PaymentPanel(props: {
           />
         ) : null}
 
-        {method === "code" && !splitHere ? (
+        {offer && method === "code" && !splitHere ? (
+          <CouponOffer
+            name={offer.name}
+            coupons={offer.coupons}
+            locale={locale}
+            disabled={locked}
+            onUse={(couponId) => payCodeWithCoupons(offer.payCode, [couponId])}
+            onSkip={() => payCodeWithCoupons(offer.payCode, [])}
+            onCancel={() => {
+              setOffer(null);
+              setCode("");
+            }}
+          />
+        ) : null}
+
+        {method === "code" && !splitHere && !offer ? (
           <div className="grid min-h-0 flex-1 grid-cols-[1fr_260px] gap-4 xl:grid-cols-[1fr_300px]">
             <form
               className="flex min-h-0 flex-col items-center justify-center rounded-3xl bg-white px-6 py-6 text-center"

@@ -15,6 +15,7 @@ export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; 
   const { result, cart, locale } = props;
   const t = useTranslations("kiosk");
   const tRefusal = useTranslations("voucherRefusal");
+  const tLoyalty = useTranslations("loyalty");
   const newOrder = useRef<HTMLButtonElement>(null);
   const cash = result.tenders.find((tender) => tender.kind === "cash");
   // The moment the payment was confirmed on this screen, printed on the receipt.
@@ -43,6 +44,17 @@ export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; 
           {result.pickupNumber}
         </p>
         <PayerShares result={result} locale={locale} />
+        {result.stamps.map((stamp) => (
+          <p key={stamp.programId} data-testid="stamps-earned" className="mt-4 rounded-2xl bg-amber-50 px-5 py-2 text-base font-semibold text-amber-800">
+            {tLoyalty("stampsEarned", {
+              program: locale === "ko" ? stamp.nameKo : stamp.nameEn,
+              earned: stamp.earned,
+              balance: stamp.balance,
+              perReward: stamp.stampsPerReward,
+            })}
+            {stamp.rewardCouponIds.length > 0 ? ` · ${tLoyalty("rewardIssued", { count: stamp.rewardCouponIds.length })}` : null}
+          </p>
+        ))}
         {cash ? (
           <div className="mt-8 rounded-3xl bg-emerald-50 px-10 py-5 ring-1 ring-emerald-200" data-testid="change-due">
             <p className="text-base font-semibold text-emerald-800">{t("changeToGive")}</p>
@@ -65,8 +77,19 @@ export function PaymentResult(props: { result: CheckoutResult; cart: KioskCart; 
           <h3 className="text-xl font-bold">{t("receipt")}</h3>
           <PrintReceiptButton className="-mr-2" />
         </div>
-        <CartLines cart={cart} locale={locale} className="min-h-0 flex-1 divide-y divide-line overflow-y-auto border-y border-line px-6" />
+        <CartLines
+          cart={cart}
+          locale={locale}
+          discounts={result.discounts}
+          className="min-h-0 flex-1 divide-y divide-line overflow-y-auto border-y border-line px-6"
+        />
         <dl className="space-y-2 px-6 py-4" data-testid="tenders">
+          {result.promotionDiscount + result.couponDiscount > 0n ? (
+            <div className="flex items-baseline justify-between text-base" data-testid="result-discount">
+              <dt className="text-muted">{tLoyalty("discountTotal")}</dt>
+              <dd className="tabular font-semibold text-rose-600">−{formatWon(result.promotionDiscount + result.couponDiscount, locale)}</dd>
+            </div>
+          ) : null}
           <div className="flex items-baseline justify-between pb-1">
             <dt className="text-base font-bold">{t("total")}</dt>
             <dd className="tabular text-2xl font-extrabold" data-testid="result-total">

@@ -24,6 +24,7 @@ const PAPER_WIDTH_MM = 80;
 export function PrintableReceipt(props: { result: CheckoutResult; cart: KioskCart; locale: Locale; paidAt: Date }) {
   const { result, cart, locale } = props;
   const t = useTranslations("receipt");
+  const tLoyalty = useTranslations("loyalty");
   const tKiosk = useTranslations("kiosk");
   const trpc = useTRPC();
   const { data: profile } = useQuery(trpc.session.profile.queryOptions(undefined, { staleTime: Infinity }));
@@ -96,8 +97,9 @@ export function PrintableReceipt(props: { result: CheckoutResult; cart: KioskCar
           </span>
         </p>
         <ul className="mt-[2mm] border-t border-dashed border-black pt-[1mm]">
-          {cart.map((line) => {
+          {cart.map((line, index) => {
             const options = optionNames(line.item, line.optionIds, locale);
+            const discounts = result.discounts.filter((discount) => discount.cartIndex === index);
             return (
               <li key={line.key} className="py-[1mm]" data-testid="print-receipt-line">
                 <p className="flex justify-between gap-[2mm]">
@@ -107,11 +109,31 @@ export function PrintableReceipt(props: { result: CheckoutResult; cart: KioskCar
                   <span className="tabular shrink-0">{won(lineTotal(line))}</span>
                 </p>
                 {options.length > 0 ? <p className="pl-[2mm] text-[9pt]">{options.join(" · ")}</p> : null}
+                {discounts.map((discount, position) => (
+                  <p key={position} className="flex justify-between gap-[2mm] pl-[2mm] text-[10pt]" data-testid="print-receipt-discount">
+                    <span className="min-w-0">
+                      {tLoyalty(discount.kind === "promotion" ? "promotionLabel" : "couponLabel")} {locale === "ko" ? discount.nameKo : discount.nameEn}
+                    </span>
+                    <span className="tabular shrink-0">−{won(discount.amount)}</span>
+                  </p>
+                ))}
               </li>
             );
           })}
         </ul>
         <dl className="tabular mt-[1mm] border-t border-dashed border-black pt-[1mm]">
+          {result.promotionDiscount + result.couponDiscount > 0n ? (
+            <>
+              <div className="flex justify-between">
+                <dt>{tLoyalty("listTotal")}</dt>
+                <dd>{won(result.subtotal)}</dd>
+              </div>
+              <div className="flex justify-between" data-testid="print-receipt-discount-total">
+                <dt>{tLoyalty("discountTotal")}</dt>
+                <dd>−{won(result.promotionDiscount + result.couponDiscount)}</dd>
+              </div>
+            </>
+          ) : null}
           <div className="flex justify-between text-[12pt] font-bold">
             <dt>{t("total")}</dt>
             <dd>{won(result.total)}</dd>

@@ -12,6 +12,7 @@ import { OptionSheet } from "./option-sheet";
 import { PaymentPanel, type CheckoutResult } from "./payment-panel";
 import { PaymentResult } from "./payment-result";
 import type { KioskCart, KioskItem, KioskMenu } from "./types";
+import { useCartQuote } from "./use-cart-quote";
 
 type View = { name: "order" } | { name: "pay" } | { name: "paid"; result: CheckoutResult };
 
@@ -26,6 +27,7 @@ export function Register({ menu: initialMenu }: { menu: KioskMenu }) {
   const [sheetItem, setSheetItem] = useState<KioskItem | null>(null);
   const [view, setView] = useState<View>({ name: "order" });
   const [categoryId, setCategoryId] = useState<string | null>(initialMenu.categories[0]?.id ?? null);
+  const quote = useCartQuote(cart);
 
   const soldOutIds = useMemo(
     () => new Set(menu.categories.flatMap((category) => category.items.filter((item) => item.isSoldOut).map((item) => item.id))),
@@ -64,6 +66,7 @@ export function Register({ menu: initialMenu }: { menu: KioskMenu }) {
     return (
       <PaymentPanel
         cart={cart}
+        quote={quote}
         locale={locale}
         onBack={() => setView({ name: "order" })}
         onPaid={(result) => {
@@ -85,6 +88,7 @@ export function Register({ menu: initialMenu }: { menu: KioskMenu }) {
           cart={cart}
           locale={locale}
           soldOutIds={soldOutIds}
+          quote={quote}
           onChange={(key, delta) => setCart((current) => changeQuantity(current, key, delta))}
           onRemove={(key) => setCart((current) => removeLine(current, key))}
           onClear={() => setCart(clearCart())}

@@ -13,3 +13,4 @@ export * from "./pg-payments";
 export * from "./push";
 export * from "./reports";
 export * from "./events";
+export * from "./loyalty";

@@ -84,6 +84,9 @@ export const ledgerTransfers = pgTable(
     kind: transferKind().notNull(),
     orderId: uuid(),
     memo: text(),
+    /** Discount transfers (expense → revenue, and back on refund) name what they funded, for the cost report. */
+    promotionId: uuid(),
+    couponId: uuid(),
     createdBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -87,8 +87,19 @@ export const orderLines = pgTable(
     options: jsonb().$type<OrderLineOption[]>().notNull(),
     unitPrice: bigint({ mode: "bigint" }).notNull(),
     quantity: integer().notNull(),
+    /** List price × quantity; the discounts below come off it (DESIGN: coupon → promotion → tenders). */
     lineTotal: bigint({ mode: "bigint" }).notNull(),
     refundedQuantity: integer().notNull().default(0),
+    promotionId: uuid(),
+    promotionDiscount: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    /** A coupon line always has quantity 1 (pricing splits the line). */
+    couponId: uuid(),
+    couponDiscount: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    /** What the customer paid for this line: lineTotal − promotionDiscount − couponDiscount. */
+    netTotal: bigint({ mode: "bigint" }).notNull(),
+    refundedNet: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    refundedPromotionDiscount: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+    refundedCouponDiscount: bigint({ mode: "bigint" }).notNull().default(sql`0`),
   },
   (t) => [
     uniqueIndex("order_lines_order_line_key").on(t.orderId, t.lineNo),
@@ -157,5 +168,5 @@ export const refunds = pgTable(
     createdBy: uuid().notNull().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("refunds_order_idx").on(t.orderId), check("refunds_amount_positive", sql`${t.amount} > 0`)],
+  (t) => [index("refunds_order_idx").on(t.orderId), check("refunds_amount_non_negative", sql`${t.amount} >= 0`)],
 );

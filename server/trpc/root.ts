@@ -3,6 +3,7 @@ import { cardRouter } from "./routers/card";
 import { dayRouter } from "./routers/day";
 import { devicesRouter } from "./routers/devices";
 import { historyRouter } from "./routers/history";
+import { loyaltyRouter } from "./routers/loyalty";
 import { menuRouter } from "./routers/menu";
 import { orderAheadRouter } from "./routers/order-ahead";
 import { ordersRouter } from "./routers/orders";
@@ -33,6 +34,7 @@ export const appRouter = router({
   topUp: topUpRouter,
   voucherAdmin: voucherAdminRouter,
   reports: reportsRouter,
+  loyalty: loyaltyRouter,
 });
 
 export type AppRouter = typeof appRouter;

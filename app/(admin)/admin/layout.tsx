@@ -7,7 +7,13 @@ import { NavLink } from "@/components/admin/nav-link";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireFace("admin");
-  const [t, tRoles, tDevices, tVouchers] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getTranslations("devices"), getTranslations("hrVouchers")]);
+  const [t, tRoles, tDevices, tVouchers, tLoyalty] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("roles"),
+    getTranslations("devices"),
+    getTranslations("hrVouchers"),
+    getTranslations("loyalty"),
+  ]);
   const tReports = await getTranslations("reports");
   return (
     <div className="flex min-h-dvh">
@@ -29,6 +35,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           ) : null}
           {user.role === "store_manager" ? <NavLink href="/admin/menu">{t("menu")}</NavLink> : null}
           {user.role === "store_manager" ? <NavLink href="/admin/devices">{tDevices("nav")}</NavLink> : null}
+          <NavLink href="/admin/loyalty">{tLoyalty("nav")}</NavLink>
         </nav>
         <div className="mt-auto border-t border-line pt-4">
           <p data-testid="admin-user" className="px-2 text-sm font-semibold">{user.name}</p>

@@ -5,11 +5,20 @@ import { toLocale } from "@/i18n/locales";
 import { Logo } from "@/components/ui/logo";
 import { HomeSummary } from "@/components/pay/home-summary";
 import { toSnapshot } from "@/components/pay/device-store";
+import { StampCard } from "@/components/pay/loyalty/stamp-card";
 
 export default async function PayHome() {
   const user = await requireFace("pay");
-  const [api, t, tPay, locale] = await Promise.all([serverApi(), getTranslations("payApp"), getTranslations("pay"), getLocale()]);
-  const [me, home] = await Promise.all([api.people.me(), api.payApp.home()]);
+  const [api, t, tPay, tLoyalty, locale] = await Promise.all([
+    serverApi(),
+    getTranslations("payApp"),
+    getTranslations("pay"),
+    getTranslations("loyalty"),
+    getLocale(),
+  ]);
+  const [me, home, stamps, coupons] = await Promise.all([api.people.me(), api.payApp.home(), api.loyalty.myStamps(), api.loyalty.myCoupons()]);
+  // Home shows the cards someone has started (or owes on); the coupons page lists every program.
+  const cards = stamps.cards.filter((card) => card.balance !== 0);
   const department = toLocale(locale) === "ko" ? me.departmentKo : me.departmentEn;
   return (
     <>
@@ -37,6 +46,27 @@ export default async function PayHome() {
           </svg>
         </a>
         <HomeSummary userId={user.id} initial={toSnapshot(home)} />
+        {cards.length > 0 || coupons.usable.length > 0 ? (
+          <a href="/pay/coupons" data-testid="home-loyalty" className="block space-y-3 rounded-[28px] bg-white px-6 py-5 shadow-sm active:bg-canvas">
+            {cards.map((card) => (
+              <StampCard
+                key={card.programId}
+                card={card}
+                locale={toLocale(locale)}
+                labels={{
+                  progress: tLoyalty("stampProgress", { balance: card.balance, perReward: card.stampsPerReward }),
+                  owed: tLoyalty("stampsOwed", { count: -card.balance }),
+                }}
+              />
+            ))}
+            <p className="flex items-center justify-between text-[15px] font-semibold">
+              <span>{tLoyalty("myCoupons")}</span>
+              <span className="tabular text-brand-600" data-testid="home-coupon-count">
+                {tLoyalty("couponCount", { count: coupons.usable.length })}
+              </span>
+            </p>
+          </a>
+        ) : null}
       </main>
     </>
   );

@@ -81,6 +81,14 @@ export function ReceiptView({ initial }: { initial: Purchase }) {
                   {line.options.map((option) => nameIn(option, locale)).join(" · ")}
                 </p>
               ) : null}
+              {line.discounts.map((discount, index) => (
+                <p key={index} className="tabular mt-0.5 flex justify-between text-[13px] font-semibold text-rose-600" data-testid="receipt-line-discount">
+                  <span>
+                    {t(discount.kind === "promotion" ? "linePromotion" : "lineCoupon", { name: nameIn(discount, locale) })}
+                  </span>
+                  <span>{format.won(-discount.amount)}</span>
+                </p>
+              ))}
               {line.quantity > 1 ? (
                 <p className="tabular text-[12px] text-muted">
                   {format.won(line.unitPrice)} × {line.quantity}

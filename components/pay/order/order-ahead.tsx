@@ -5,7 +5,7 @@ import Image from "next/image";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { addToCart, cartCount, cartTotal, changeQuantity, checkoutLines, lineTotal, removeLine, unitPrice } from "@/lib/cart";
 import { formatWon } from "@/lib/money";
 import type { Locale } from "@/i18n/locales";
@@ -14,6 +14,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import { describeFailure, newIdempotencyKey, refusalText, type PaymentFailure } from "@/components/kiosk/payment-logic";
 import { openCheckout } from "@/components/pay/top-up/open-checkout";
 import { ItemSheet, Step } from "./item-sheet";
+import { OrderCoupons } from "./order-coupons";
 import { previewSplit, suggestedTopUp } from "./split-preview";
 import { nameIn, optionNames, type Funds, type MenuItem, type OrderCart } from "./types";
 
@@ -34,6 +35,7 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
   const t = useTranslations("orderAhead");
   const tErrors = useTranslations("errors");
   const tRefusal = useTranslations("voucherRefusal");
+  const tLoyalty = useTranslations("loyalty");
   const trpc = useTRPC();
   const router = useRouter();
   const [categoryId, setCategoryId] = useState(menu.categories[0]?.id ?? null);
@@ -77,8 +79,22 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
 
   const fundsQuery = useQuery(trpc.orderAhead.funds.queryOptions({ storeId: store.id }, { initialData: props.funds, staleTime: 5_000 }));
   const funds = fundsQuery.data;
-  const total = cartTotal(cart);
+  // Priced by the server's pricing module: today's promotions and the chosen coupon.
+  const [couponId, setCouponId] = useState<string | null>(null);
+  const couponIds = couponId ? [couponId] : [];
+  const quote = useQuery(
+    trpc.loyalty.myQuote.queryOptions(
+      { storeId: store.id, lines: checkoutLines(cart), couponIds },
+      { enabled: cart.length > 0, placeholderData: keepPreviousData, staleTime: 10_000, retry: false },
+    ),
+  );
+  const total = cart.length > 0 && quote.data && !quote.isError ? quote.data.total : cartTotal(cart);
+  const discount = cart.length > 0 && quote.data && !quote.isError ? quote.data.promotionDiscount + quote.data.couponDiscount : 0n;
   const split = previewSplit(total, funds);
+  const couponProblem = (error: unknown) => {
+    const failure = describeFailure(error);
+    return failure.kind === "refused" ? refusalText(failure, tErrors, locale) : tErrors("generic");
+  };
 
   const place = useMutation(trpc.orderAhead.place.mutationOptions());
   const startCard = useMutation(trpc.orderAhead.startCard.mutationOptions());
@@ -89,7 +105,13 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
     cardKey.current ??= newIdempotencyKey();
     setFailure(null);
     try {
-      const started = await startCard.mutateAsync({ idempotencyKey: cardKey.current, storeId: store.id, lines: checkoutLines(cart), origin: window.location.origin });
+      const started = await startCard.mutateAsync({
+        idempotencyKey: cardKey.current,
+        storeId: store.id,
+        lines: checkoutLines(cart),
+        ...(couponIds.length ? { couponIds } : {}),
+        origin: window.location.origin,
+      });
       // The cart stays saved until the order is paid; the success page clears it.
       await openCheckout(started.checkout);
     } catch (error) {
@@ -102,7 +124,7 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
   const pay = async () => {
     if (place.isPending || cart.length === 0) return;
     attemptKey.current ??= newIdempotencyKey();
-    const request = { idempotencyKey: attemptKey.current, storeId: store.id, lines: checkoutLines(cart) };
+    const request = { idempotencyKey: attemptKey.current, storeId: store.id, lines: checkoutLines(cart), ...(couponIds.length ? { couponIds } : {}) };
     setFailure(null);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -193,7 +215,20 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
 
               <section className="rounded-3xl bg-white p-5 shadow-sm" data-testid="payment-preview">
                 <h2 className="text-base font-bold">{t("paymentTitle")}</h2>
+                <OrderCoupons
+                  storeId={store.id}
+                  chosen={couponId}
+                  problem={couponId && quote.isError ? couponProblem(quote.error) : null}
+                  onChoose={(next) => {
+                    attemptKey.current = null;
+                    cardKey.current = null;
+                    setCouponId(next);
+                  }}
+                  locale={locale}
+                />
                 <dl className="mt-3 space-y-2.5 text-[15px]">
+                  {discount > 0n ? <Row label={tLoyalty("listTotal")} value={formatWon(total + discount, locale)} /> : null}
+                  {discount > 0n ? <Row label={tLoyalty("discountTotal")} value={`−${formatWon(discount, locale)}`} testId="preview-discount" /> : null}
                   <Row label={t("orderTotal")} value={formatWon(total, locale)} />
                   <Row
                     label={t("voucherPays")}

@@ -12,6 +12,7 @@ import {
   type TenderKind,
 } from "@/db/schema";
 import { DomainError } from "../errors";
+import { storedLineDiscounts } from "../pricing/stored-discounts";
 import { listedStatus } from "../orders/listed-status";
 import { seoulMonthRange } from "./month";
 
@@ -52,6 +53,9 @@ export type PurchaseLine = {
   quantity: number;
   lineTotal: bigint;
   refundedQuantity: number;
+  /** Promotions and coupons on this line, and what it cost after them. */
+  discounts: { kind: "promotion" | "coupon"; nameKo: string; nameEn: string; amount: bigint }[];
+  netTotal: bigint;
 };
 
 export type PurchaseTender = {
@@ -197,6 +201,10 @@ async function loadPurchases(tx: DbOrTx, me: string, ids: string[]): Promise<Pur
       .orderBy(asc(paymentTenders.orderId), asc(paymentTenders.sequence)),
     tx.select().from(refunds).where(inArray(refunds.orderId, ids)).orderBy(asc(refunds.createdAt), asc(refunds.id)),
   ]);
+  const discountRows = lineRows.some((line) => line.promotionDiscount + line.couponDiscount > 0n)
+    ? // lineNo here is the row's position in lineRows, to match them back below.
+      await storedLineDiscounts(tx, lineRows.map((line, index) => ({ ...line, lineNo: index })))
+    : [];
 
   return ids.flatMap((id) => {
     const row = orderRows.find((candidate) => candidate.order.id === id);
@@ -235,6 +243,10 @@ async function loadPurchases(tx: DbOrTx, me: string, ids: string[]): Promise<Pur
           quantity: line.quantity,
           lineTotal: line.lineTotal,
           refundedQuantity: line.refundedQuantity,
+          discounts: discountRows
+            .filter((discount) => discount.lineNo === lineRows.indexOf(line))
+            .map(({ kind, nameKo, nameEn, amount }) => ({ kind, nameKo, nameEn, amount })),
+          netTotal: line.netTotal,
         })),
         payerCount: Math.max(payers.size, 1),
         tenders: mine.map(({ tender, meal }) => ({

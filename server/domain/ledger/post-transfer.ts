@@ -10,6 +10,9 @@ export type TransferInput = {
   orderId?: string | null;
   memo?: string | null;
   createdBy?: string | null;
+  /** What a discount transfer funded, so the cost report can read it from the ledger. */
+  promotionId?: string | null;
+  couponId?: string | null;
 };
 
 /**
@@ -30,8 +33,9 @@ export async function postTransfer(tx: DbOrTx, input: TransferInput): Promise<st
   );
   await tx.execute(sql`
     with transfer as (
-      insert into ledger_transfers (id, kind, order_id, memo, created_by)
-      values (${transferId}, ${input.kind}, ${input.orderId ?? null}, ${input.memo ?? null}, ${input.createdBy ?? null})
+      insert into ledger_transfers (id, kind, order_id, memo, created_by, promotion_id, coupon_id)
+      values (${transferId}, ${input.kind}, ${input.orderId ?? null}, ${input.memo ?? null}, ${input.createdBy ?? null},
+        ${input.promotionId ?? null}::uuid, ${input.couponId ?? null}::uuid)
     ),
     entry as (
       insert into ledger_entries (transfer_id, account_id, amount)

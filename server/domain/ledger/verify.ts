@@ -63,6 +63,19 @@ export async function verifyLedger(db: DbOrTx): Promise<LedgerReport> {
           from payment_tenders p left join ledger_entries e on e.transfer_id = p.transfer_id and e.account_id = p.account_id
           group by p.id having coalesce(-sum(e.amount), 0) <> p.amount`,
     ),
+    check(
+      "every order's discounts are funded by promotion and coupon expense, net of refunds",
+      sql`select o.id || ' has discounts of ' || coalesce(l.discount, 0) || ' but expense funded ' || coalesce(x.funded, 0) as example
+          from orders o
+          left join (select order_id, sum(promotion_discount - refunded_promotion_discount + coupon_discount - refunded_coupon_discount) as discount
+                     from order_lines group by order_id) l on l.order_id = o.id
+          left join (select t.order_id, -sum(e.amount) as funded from ledger_transfers t
+                     join ledger_entries e on e.transfer_id = t.id
+                     join accounts a on a.id = e.account_id and a.kind in ('promotion_expense', 'coupon_expense')
+                     group by t.order_id) x on x.order_id = o.id
+          where o.status not in ('pending_payment', 'canceled')
+            and coalesce(l.discount, 0) <> coalesce(x.funded, 0)`,
+    ),
   ]);
   const [counts] = await rows(sql`select
       (select count(*) from ledger_transfers)::text as transfers,

@@ -12,6 +12,7 @@ import {
 } from "@/db/schema";
 import { DomainError } from "../errors";
 import { MAX_WON } from "../money";
+import { priceOrder, recordClaims, type ListLine, type PricingMode } from "../pricing/price-order";
 
 export type OrderLineInput = { itemId: string; quantity: number; optionIds: string[] };
 
@@ -23,18 +24,19 @@ export type CreateOrderInput = {
   now: Date;
   /** Taken beforehand with takePickupNumber on the pool; when absent it is taken inside `tx`. */
   pickup?: Pickup;
+  /** Who the order is for: limited promotions count against them and coupons must be theirs. */
+  payerId?: string | null;
+  couponIds?: string[];
 };
 
 const invalid = (messageKey: string, message: string, details?: Record<string, string | number>) =>
   new DomainError("BAD_REQUEST", messageKey, message, details);
 
 /**
- * Prices every line from the database (never from the client), checks the chosen options
- * against each group's min/max, and writes the order with a snapshot of names and prices
- * and the store's next pickup number for the day.
+ * Reads every line's item and options from the database (never from the client), checks the
+ * chosen options against each group's min/max and returns the list price of each line.
  */
-export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput }) {
-  const { tx, input } = args;
+export async function resolveListLines(tx: DbOrTx, input: { storeId: string; lines: OrderLineInput[] }) {
   const itemIds = [...new Set(input.lines.map((line) => line.itemId))];
   // Independent reads, sent together on the transaction's connection.
   const [[store], items, links, choices] = await Promise.all([
@@ -54,7 +56,7 @@ export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput })
   ]);
   if (!store) throw new DomainError("NOT_FOUND", "storeNotFound", "store not found");
 
-  const priced = input.lines.map((line, index) => {
+  const listLines: ListLine[] = input.lines.map((line, index) => {
     const lineNo = index + 1;
     const item = items.find((candidate) => candidate.id === line.itemId);
     if (!item || !item.isActive) throw invalid("menuItemNotFound", `line ${lineNo}: item not on this store's menu`, { line: lineNo });
@@ -88,11 +90,42 @@ export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput })
       priceDelta: choice.priceDelta.toString(),
     }));
     const unitPrice = item.price + chosen.reduce((sum, entry) => sum + entry.choice.priceDelta, 0n);
-    return { lineNo, item, options, unitPrice, quantity: line.quantity, lineTotal: unitPrice * BigInt(line.quantity) };
+    return {
+      cartIndex: index,
+      item: { id: item.id, categoryId: item.categoryId, nameKo: item.nameKo, nameEn: item.nameEn },
+      options,
+      unitPrice,
+      quantity: line.quantity,
+    };
   });
+  const listTotal = listLines.reduce((sum, line) => sum + line.unitPrice * BigInt(line.quantity), 0n);
+  if (listTotal > MAX_WON) throw invalid("orderTooLarge", `an order cannot exceed ${MAX_WON} won`);
+  return { store, lines: listLines };
+}
 
-  const subtotal = priced.reduce((sum, line) => sum + line.lineTotal, 0n);
-  if (subtotal > MAX_WON) throw invalid("orderTooLarge", `an order cannot exceed ${MAX_WON} won`);
+/**
+ * Prices the order (list price → promotions → coupons, `priceOrder`) and writes it with a
+ * snapshot of names, list prices, discounts and net prices, and the store's next pickup
+ * number for the day. In claim mode (every real order) the payer's promotion uses and
+ * coupons are taken in the same transaction.
+ */
+export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput; mode?: PricingMode }) {
+  const { tx, input } = args;
+  const { store, lines: listLines } = await resolveListLines(tx, input);
+  const priced = await priceOrder({
+    tx,
+    input: {
+      storeId: store.id,
+      timeZone: store.timeZone,
+      lines: listLines,
+      payerId: input.payerId ?? null,
+      couponIds: input.couponIds ?? [],
+      now: input.now,
+      mode: args.mode ?? "claim",
+    },
+  });
+  const subtotal = priced.subtotal;
+  const discount = priced.promotionDiscount + priced.couponDiscount;
 
   const pickup = input.pickup ?? (await takePickupNumber(tx, store.id, input.now));
 
@@ -105,8 +138,8 @@ export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput })
       source: input.source,
       createdBy: input.createdBy,
       subtotal,
-      discount: 0n,
-      total: subtotal,
+      discount,
+      total: priced.total,
       createdAt: input.now,
       updatedAt: input.now,
     })
@@ -115,9 +148,9 @@ export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput })
   const lines = await tx
     .insert(orderLines)
     .values(
-      priced.map((line) => ({
+      priced.lines.map((line, index) => ({
         orderId: order.id,
-        lineNo: line.lineNo,
+        lineNo: index + 1,
         menuItemId: line.item.id,
         nameKo: line.item.nameKo,
         nameEn: line.item.nameEn,
@@ -125,10 +158,16 @@ export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput })
         unitPrice: line.unitPrice,
         quantity: line.quantity,
         lineTotal: line.lineTotal,
+        promotionId: line.promotionId,
+        promotionDiscount: line.promotionDiscount,
+        couponId: line.couponId,
+        couponDiscount: line.couponDiscount,
+        netTotal: line.netTotal,
       })),
     )
     .returning();
-  return { ...order, lines };
+  await recordClaims(tx, { priced, payerId: input.payerId ?? null, orderId: order.id, now: input.now });
+  return { ...order, lines, priced };
 }
 
 export type Pickup = { number: number; businessDate: string };

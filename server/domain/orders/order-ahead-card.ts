@@ -9,6 +9,7 @@ import { newPgOrderId } from "../pg/start-top-up";
 import type { PgPaymentRow } from "../pg/records";
 import { createOrder, takePickupNumber } from "./create-order";
 import { orderAheadFunds, type OrderAheadInput } from "./order-ahead";
+import { releaseOrderClaims } from "../loyalty/coupons";
 
 /** Toss Payments refuses card payments under 100 won. */
 export const PG_MIN_CARD_AMOUNT = 100n;
@@ -40,11 +41,25 @@ export async function startOrderAheadCard(
   const pickup = await takePickupNumber(db, input.storeId, input.now);
   return withIdempotency(
     db,
-    { scope: input.employeeId, procedure: "orderAhead.startCard", key: args.key, request: { storeId: input.storeId, lines: input.lines } },
+    {
+      scope: input.employeeId,
+      procedure: "orderAhead.startCard",
+      key: args.key,
+      request: { storeId: input.storeId, lines: input.lines, ...(input.couponIds?.length ? { couponIds: input.couponIds } : {}) },
+    },
     async (tx) => {
       const order = await createOrder({
         tx,
-        input: { storeId: input.storeId, lines: input.lines, source: "pay_app", createdBy: input.employeeId, now: input.now, pickup },
+        input: {
+          storeId: input.storeId,
+          lines: input.lines,
+          source: "pay_app",
+          createdBy: input.employeeId,
+          now: input.now,
+          pickup,
+          payerId: input.employeeId,
+          couponIds: input.couponIds ?? [],
+        },
       });
       const funds = await orderAheadFunds({ tx, input: { employeeId: input.employeeId, storeId: input.storeId, now: input.now } });
       const covered = funds.voucher + funds.wallet;
@@ -147,9 +162,11 @@ export async function releaseUnpaidOrder(db: Db, pgOrderId: string) {
   await db.transaction(async (tx) => {
     const [row] = await tx.select().from(pgPayments).where(eq(pgPayments.pgOrderId, pgOrderId)).for("update");
     if (!row?.orderId || row.purpose !== "order" || row.transferId || !["aborted", "expired"].includes(row.status)) return;
-    await tx
+    const canceled = await tx
       .update(orders)
       .set({ status: "canceled", updatedAt: new Date() })
-      .where(and(eq(orders.id, row.orderId), eq(orders.status, "pending_payment")));
+      .where(and(eq(orders.id, row.orderId), eq(orders.status, "pending_payment")))
+      .returning({ id: orders.id });
+    if (canceled.length > 0) await releaseOrderClaims(tx, { orderId: row.orderId, now: new Date() });
   });
 }

@@ -47,7 +47,7 @@ export async function orderAheadFunds(args: { tx: DbOrTx; input: { employeeId: s
   };
 }
 
-export type OrderAheadInput = { employeeId: string; storeId: string; lines: OrderLineInput[]; now: Date };
+export type OrderAheadInput = { employeeId: string; storeId: string; lines: OrderLineInput[]; now: Date; couponIds?: string[] };
 
 /**
  * An order paid ahead from the phone: priced from the database, paid by the signed-in
@@ -58,7 +58,16 @@ export async function placeOrderAhead(args: { tx: Tx; input: OrderAheadInput & {
   const { tx, input } = args;
   const order = await createOrder({
     tx,
-    input: { storeId: input.storeId, lines: input.lines, source: "pay_app", createdBy: input.employeeId, now: input.now, pickup: input.pickup },
+    input: {
+      storeId: input.storeId,
+      lines: input.lines,
+      source: "pay_app",
+      createdBy: input.employeeId,
+      now: input.now,
+      pickup: input.pickup,
+      payerId: input.employeeId,
+      couponIds: input.couponIds ?? [],
+    },
   });
   try {
     return await payOrder({
@@ -91,7 +100,12 @@ export async function placeOrderAheadOnce(db: Db, args: { key: string; input: Or
   const pickup = await takePickupNumber(db, input.storeId, input.now);
   return withIdempotency(
     db,
-    { scope: input.employeeId, procedure: "orderAhead.place", key: args.key, request: { storeId: input.storeId, lines: input.lines } },
+    {
+      scope: input.employeeId,
+      procedure: "orderAhead.place",
+      key: args.key,
+      request: { storeId: input.storeId, lines: input.lines, ...(input.couponIds?.length ? { couponIds: input.couponIds } : {}) },
+    },
     (tx) => placeOrderAhead({ tx, input: { ...input, pickup } }),
   );
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema";
+import { releaseOrderClaims } from "../loyalty/coupons";
 import { DomainError } from "../errors";
 import { enqueueOrderReadyPush } from "../push/outbox";
 import { announceOrder, orderPayerIds } from "./events";
@@ -56,5 +57,7 @@ export async function cancelOrder(args: { tx: DbOrTx; input: { orderId: string; 
   if (!updated) {
     throw new DomainError("CONFLICT", "orderNotCancelable", "only an order waiting for payment can be canceled; refund a paid one");
   }
+  // Promotion uses and coupons the order had claimed go back to the person.
+  await releaseOrderClaims(tx, { orderId: updated.id, now: input.now });
   return updated;
 }

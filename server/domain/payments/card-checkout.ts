@@ -46,7 +46,12 @@ export async function cardCheckout(
   args: { scope: string; key: string; input: CardCheckoutInput; waitMs?: number; hooks?: CardCheckoutHooks },
 ): Promise<CardCheckoutResult> {
   const { scope, key, input } = args;
-  const request = { lines: input.lines, payers: input.payers, walletSplit: input.walletSplit ?? "first" };
+  const request = {
+    lines: input.lines,
+    payers: input.payers,
+    walletSplit: input.walletSplit ?? "first",
+    ...(input.couponIds?.length ? { couponIds: input.couponIds } : {}),
+  };
   const idempotency = { scope, procedure: CARD_CHECKOUT_PROCEDURE, key, request };
 
   const recorded = await replayStored<CardCheckoutResult>(db, idempotency);

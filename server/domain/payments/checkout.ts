@@ -2,6 +2,8 @@ import type { Db, Tx } from "@/db/client";
 import { verifyPayCode } from "../paycode/verify";
 import { createOrder, takePickupNumber, type OrderLineInput, type Pickup } from "../orders/create-order";
 import { withIdempotency } from "../idempotency";
+import { DomainError } from "../errors";
+import { applicableCoupons } from "../loyalty/coupons";
 import { countingPayCodeFailures } from "../paycode/verify";
 import { payOrder, type PaymentHooks, type PaymentResult } from "./pay-order";
 import type { Remainder, WalletSplit } from "./split";
@@ -36,6 +38,14 @@ export type CheckoutInput = {
   remainder: Remainder;
   actorId: string;
   now: Date;
+  /** The first payer's coupons to redeem on this order (offered after the scan). */
+  couponIds?: string[];
+  /**
+   * Set on the kiosk's first try with a pay code: when the payer has coupons that fit the
+   * cart and none was chosen, nothing is paid (the code stays unused) and the kiosk is told
+   * to offer them (`couponsAvailable`).
+   */
+  offerCoupons?: boolean;
 };
 
 /**
@@ -46,6 +56,13 @@ export type CheckoutInput = {
 export async function checkout(args: { tx: Tx; input: CheckoutInput & { pickup: Pickup }; hooks?: PaymentHooks }): Promise<PaymentResult> {
   const { tx, input } = args;
   const payerIds = await resolvePayers({ tx, payers: input.payers, now: input.now, clientKey: input.actorId });
+  const [firstPayer] = payerIds;
+  if (input.offerCoupons && firstPayer && !input.couponIds?.length) {
+    const fitting = await applicableCoupons(tx, { userId: firstPayer, storeId: input.storeId, lines: input.lines, now: input.now });
+    if (fitting.length > 0) {
+      throw new DomainError("PRECONDITION_FAILED", "couponsAvailable", "the payer has coupons for this order; offer them first", { count: fitting.length });
+    }
+  }
   const order = await createOrder({
     tx,
     input: {
@@ -55,6 +72,8 @@ export async function checkout(args: { tx: Tx; input: CheckoutInput & { pickup: 
       createdBy: input.actorId,
       now: input.now,
       pickup: input.pickup,
+      payerId: payerIds[0] ?? null,
+      couponIds: input.couponIds ?? [],
     },
   });
   return payOrder({
@@ -84,7 +103,14 @@ export async function checkoutOnce(
 ): Promise<PaymentResult> {
   const { input } = args;
   const pickup = await takePickupNumber(db, input.storeId, input.now);
-  const request = { lines: input.lines, payers: input.payers, walletSplit: input.walletSplit ?? "first", remainder: input.remainder };
+  const request = {
+    lines: input.lines,
+    payers: input.payers,
+    walletSplit: input.walletSplit ?? "first",
+    remainder: input.remainder,
+    ...(input.couponIds?.length ? { couponIds: input.couponIds } : {}),
+    ...(input.offerCoupons ? { offerCoupons: true } : {}),
+  };
   return countingPayCodeFailures(db, () =>
     withIdempotency(db, { scope: args.scope, procedure: args.procedure ?? "orders.checkout", key: args.key, request }, (tx) =>
       checkout({ tx, input: { ...input, pickup }, hooks: args.hooks }),

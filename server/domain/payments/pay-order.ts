@@ -1,6 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { orders, paymentTenders, users, type TenderKind } from "@/db/schema";
+import { orderLines, orders, paymentTenders, users, type TenderKind } from "@/db/schema";
+import { bookDiscounts } from "../pricing/book-discounts";
+import { lineDiscounts, type LineDiscount, type PricedOrder } from "../pricing/price-order";
+import { storedLineDiscounts } from "../pricing/stored-discounts";
+import { earnStamps, type StampOutcome } from "../loyalty/stamps";
 import { DomainError } from "../errors";
 import { lockAccounts, walletOf } from "../ledger/accounts";
 import { announceOrder, payerIdsOf } from "../orders/events";
@@ -38,6 +42,14 @@ export type PaymentResult = {
   voucherRefusal: VoucherRefusal | null;
   /** Per person: what their voucher and wallet paid. */
   payers: { employeeId: string; name: string; voucher: bigint; wallet: bigint }[];
+  /** List price, and what promotions and coupons took off it (total = subtotal − both). */
+  subtotal: bigint;
+  promotionDiscount: bigint;
+  couponDiscount: bigint;
+  /** Stamps the first payer earned, per program, and reward coupons issued. */
+  stamps: StampOutcome[];
+  /** Each discount under the cart line it belongs to, for the result screen and the receipt. */
+  discounts: LineDiscount[];
 };
 
 /** Seams for tests that must prove a failure part-way leaves nothing behind. */
@@ -55,7 +67,7 @@ export async function payOrder(args: {
   input: PayOrderInput;
   hooks?: PaymentHooks;
   /** The order when this transaction just created it: no one else can see it yet, so it need not be read and locked. */
-  created?: typeof orders.$inferSelect;
+  created?: typeof orders.$inferSelect & { lines?: (typeof orderLines.$inferSelect)[]; priced?: PricedOrder };
 }): Promise<PaymentResult> {
   const { tx, input, hooks } = args;
   const [order] = args.created
@@ -96,6 +108,14 @@ export async function payOrder(args: {
   );
   const refusal = sources.some((source) => source.vouchers.length > 0) ? null : mostTellingRefusal(sources.flatMap((source) => source.refusals));
 
+  const lines = args.created?.lines ?? (await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)));
+  const promotionDiscount = lines.reduce((sum, line) => sum + line.promotionDiscount, 0n);
+  const couponDiscount = lines.reduce((sum, line) => sum + line.couponDiscount, 0n);
+  const expenseRefs = [
+    ...(promotionDiscount > 0n ? [{ kind: "promotion_expense" as const, storeId: null }] : []),
+    ...(couponDiscount > 0n ? [{ kind: "coupon_expense" as const, storeId: null }] : []),
+  ];
+
   const { balances, systemIds } = await lockAccounts(
     tx,
     sources.flatMap((source) => [...(source.walletId ? [source.walletId] : []), ...source.vouchers.map((voucher) => voucher.accountId)]),
@@ -107,9 +127,14 @@ export async function payOrder(args: {
           ? // Online card money arrives through the PG, company-wide, not at a store's terminal.
             [{ kind: "pg_clearing" as const, storeId: null }]
           : [{ kind: sourceKindFor[input.remainder.method], storeId: input.storeId }]),
+      ...expenseRefs,
     ],
   );
-  const [revenueId, remainderSourceId = null] = systemIds;
+  const [revenueId] = systemIds;
+  const remainderSourceId = input.remainder.method === "none" ? null : (systemIds[1] ?? null);
+  const expenseIds = systemIds.slice(input.remainder.method === "none" ? 1 : 2);
+  const promotionExpenseId = promotionDiscount > 0n ? (expenseIds[0] ?? null) : null;
+  const couponExpenseId = couponDiscount > 0n ? (expenseIds[promotionDiscount > 0n ? 1 : 0] ?? null) : null;
   if (!revenueId) throw new Error("payment: no revenue account locked");
   // Balances read before the lock may be stale; the split uses the ones under the lock.
   const split = splitAmongPayers({
@@ -162,6 +187,23 @@ export async function payOrder(args: {
     await hooks?.afterLeg?.(leg.kind);
   }
   if (tenderRows.length > 0) await tx.insert(paymentTenders).values(tenderRows);
+  await bookDiscounts(tx, {
+    direction: "payment",
+    orderId: order.id,
+    pickupNumber: order.pickupNumber,
+    revenueId,
+    promotionExpenseId,
+    couponExpenseId,
+    parts: lines,
+    actorId: input.actorId,
+  });
+  const stamps = await earnStamps(tx, {
+    order: { id: order.id, storeId: order.storeId, total: order.total },
+    payerId: input.payerIds[0] ?? null,
+    lines,
+    tenders: split.legs.map((leg) => ({ kind: leg.kind, amount: leg.amount })),
+    now: input.now,
+  });
 
   await tx
     .update(orders)
@@ -198,6 +240,15 @@ export async function payOrder(args: {
       voucher: paidBy(source.payerId, "voucher"),
       wallet: paidBy(source.payerId, "wallet"),
     })),
+    subtotal: order.subtotal,
+    promotionDiscount,
+    couponDiscount,
+    stamps,
+    discounts: args.created?.priced
+      ? lineDiscounts(args.created.priced.lines)
+      : promotionDiscount + couponDiscount > 0n
+        ? await storedLineDiscounts(tx, lines)
+        : [],
   };
 }
 

@@ -8,6 +8,10 @@ import { DomainError } from "../errors";
 import { lockAccounts } from "../ledger/accounts";
 import { postTransfer } from "../ledger/post-transfer";
 import { minBigInt } from "../money";
+import { bookDiscounts } from "../pricing/book-discounts";
+import { shareOf } from "../pricing/discount";
+import { lockRefundCoupons, takeBackStamps } from "../loyalty/stamps";
+import { giveBackLineClaims } from "../loyalty/coupons";
 
 export type RefundOrderInput = {
   orderId: string;
@@ -65,7 +69,17 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
           left,
         });
       }
-      return { line, quantity: entry.quantity, amount: line.unitPrice * BigInt(entry.quantity) };
+      // What these units cost the customer (net of discounts), and the discounts to reverse:
+      // cumulative shares, so partial refunds of a line add up to exactly its figures.
+      const from = line.refundedQuantity;
+      const to = from + entry.quantity;
+      return {
+        line,
+        quantity: entry.quantity,
+        amount: shareOf(line.netTotal, from, to, line.quantity),
+        promotionDiscount: shareOf(line.promotionDiscount, from, to, line.quantity),
+        couponDiscount: shareOf(line.couponDiscount, from, to, line.quantity),
+      };
     });
   // The last refund of an order takes exactly what is left, so rounding can never strand a won.
   const everythingLeft = lines.every((line) => {
@@ -74,7 +88,11 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
   });
   const remaining = order.total - order.refundedAmount;
   const amount = everythingLeft ? remaining : minBigInt(remaining, refundLines.reduce((sum, entry) => sum + entry.amount, 0n));
-  if (amount <= 0n) throw new DomainError("CONFLICT", "nothingToRefund", "nothing is left to refund on this order");
+  // A line a coupon made free refunds no money but still gives its coupon and discount back.
+  const discountsBack = refundLines.some((entry) => entry.promotionDiscount > 0n || entry.couponDiscount > 0n);
+  if (refundLines.length === 0 || amount < 0n || (amount === 0n && !discountsBack)) {
+    throw new DomainError("CONFLICT", "nothingToRefund", "nothing is left to refund on this order");
+  }
 
   const tenders = await tx
     .select({
@@ -99,13 +117,33 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
   });
   if (due !== 0n) throw new Error(`refund: tenders of order ${order.id} cannot cover ${amount}`);
 
+  // Coupons and promotion uses first, then accounts: the lock order of every money transaction.
+  const payerIds = [...new Set([order.payerId, ...tenders.map((row) => row.tender.payerId)].filter((id): id is string => id !== null))];
+  await lockRefundCoupons(tx, { orderId: order.id, payerIds });
+  await giveBackLineClaims(tx, {
+    order,
+    lines: refundLines.map((entry) => ({ line: entry.line, quantity: entry.quantity })),
+    now: input.now,
+  });
+
+  const promotionBack = refundLines.reduce((sum, entry) => sum + entry.promotionDiscount, 0n);
+  const couponBack = refundLines.reduce((sum, entry) => sum + entry.couponDiscount, 0n);
   const needsBudget = plan.some((step) => step.to === "voucher_budget");
   const { systemIds } = await lockAccounts(
     tx,
     plan.filter((step) => step.to !== "voucher_budget").map((step) => step.tender.accountId),
-    [{ kind: "store_revenue", storeId: order.storeId }, ...(needsBudget ? [{ kind: "voucher_budget" as const, storeId: null }] : [])],
+    [
+      { kind: "store_revenue", storeId: order.storeId },
+      ...(needsBudget ? [{ kind: "voucher_budget" as const, storeId: null }] : []),
+      ...(promotionBack > 0n ? [{ kind: "promotion_expense" as const, storeId: null }] : []),
+      ...(couponBack > 0n ? [{ kind: "coupon_expense" as const, storeId: null }] : []),
+    ],
   );
-  const [revenueId, budgetId] = systemIds;
+  const [revenueId] = systemIds;
+  const budgetId = needsBudget ? systemIds[1] : undefined;
+  const expenseIds = systemIds.slice(needsBudget ? 2 : 1);
+  const promotionExpenseId = promotionBack > 0n ? (expenseIds[0] ?? null) : null;
+  const couponExpenseId = couponBack > 0n ? (expenseIds[promotionBack > 0n ? 1 : 0] ?? null) : null;
   if (!revenueId) throw new Error("refund: no revenue account locked");
   for (const step of plan) {
     const toAccountId = step.to === "voucher_budget" ? budgetId : step.tender.accountId;
@@ -126,14 +164,39 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
       .where(eq(paymentTenders.id, step.tender.id));
   }
 
+  await bookDiscounts(tx, {
+    direction: "refund",
+    orderId: order.id,
+    pickupNumber: order.pickupNumber,
+    revenueId,
+    promotionExpenseId,
+    couponExpenseId,
+    parts: refundLines.map((entry) => ({
+      promotionId: entry.line.promotionId,
+      promotionDiscount: entry.promotionDiscount,
+      couponId: entry.line.couponId,
+      couponDiscount: entry.couponDiscount,
+    })),
+    actorId: input.actorId,
+  });
+
   for (const entry of refundLines) {
     await tx
       .update(orderLines)
-      .set({ refundedQuantity: sql`${orderLines.refundedQuantity} + ${entry.quantity}` })
+      .set({
+        refundedQuantity: sql`${orderLines.refundedQuantity} + ${entry.quantity}`,
+        refundedNet: sql`${orderLines.refundedNet} + ${entry.amount.toString()}::bigint`,
+        refundedPromotionDiscount: sql`${orderLines.refundedPromotionDiscount} + ${entry.promotionDiscount.toString()}::bigint`,
+        refundedCouponDiscount: sql`${orderLines.refundedCouponDiscount} + ${entry.couponDiscount.toString()}::bigint`,
+      })
       .where(eq(orderLines.id, entry.line.id));
   }
   const refundedAmount = order.refundedAmount + amount;
-  const status = statusAfterRefund(order, refundedAmount);
+  const status: OrderStatus = everythingLeft
+    ? "refunded"
+    : order.total === 0n
+      ? order.status
+      : statusAfterRefund(order, refundedAmount);
   await tx.update(orders).set({ refundedAmount, status, updatedAt: input.now }).where(eq(orders.id, order.id));
   await announceOrder(tx, {
     storeId: order.storeId,
@@ -157,6 +220,16 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
     })
     .returning({ id: refunds.id });
   if (!refund) throw new Error("refund insert returned nothing");
+  await takeBackStamps(tx, {
+    orderId: order.id,
+    refundId: refund.id,
+    lines: lines.map((line) => ({
+      id: line.id,
+      quantity: line.quantity,
+      refundedQuantity: line.refundedQuantity + refundLines.filter((entry) => entry.line.id === line.id).reduce((sum, entry) => sum + entry.quantity, 0),
+    })),
+    now: input.now,
+  });
   await recordAudit(tx, {
     actorId: input.actorId,
     action: "order.refund",

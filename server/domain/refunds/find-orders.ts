@@ -71,6 +71,7 @@ export async function findRefundableOrders(args: { tx: DbOrTx; input: FindOrders
         quantity: orderLines.quantity,
         refundedQuantity: orderLines.refundedQuantity,
         lineTotal: orderLines.lineTotal,
+        netTotal: orderLines.netTotal,
       })
       .from(orderLines)
       .where(inArray(orderLines.orderId, ids))

@@ -5,7 +5,7 @@ import { listUnresolvedCardVoids, resolveCardVoid } from "@/server/domain/paymen
 import { cardTerminal, sandboxCardTerminal } from "@/server/providers";
 import { SANDBOX_OUTCOMES } from "@/server/providers/sandbox-card-terminal";
 import { baristaProcedure, router } from "../init";
-import { idempotencyKey, lines, payCode } from "./orders";
+import { couponIds, idempotencyKey, lines, payCode } from "./orders";
 
 /** One card terminal per kiosk: the kiosk's device account names it. */
 const terminalOf = (session: { id: string }) => session.id;
@@ -19,7 +19,7 @@ function sandboxOrRefuse() {
 export const cardRouter = router({
   /** A sale paid at the kiosk's card terminal, after the pay code's voucher and wallet when one is given. */
   checkout: baristaProcedure
-    .input(z.object({ idempotencyKey, lines, payCode: payCode.optional() }).strict())
+    .input(z.object({ idempotencyKey, lines, payCode: payCode.optional(), couponIds }).strict())
     .mutation(({ ctx, input }) =>
       cardCheckout(ctx.db, cardTerminal(), {
         scope: ctx.session.id,
@@ -29,6 +29,7 @@ export const cardRouter = router({
           terminalId: terminalOf(ctx.session),
           lines: input.lines,
           payers: input.payCode ? [{ payCode: input.payCode }] : [],
+          couponIds: input.couponIds,
           actorId: ctx.session.id,
           now: new Date(),
         },

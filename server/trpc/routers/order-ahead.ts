@@ -8,7 +8,7 @@ import { confirmPgPayment } from "@/server/domain/pg/confirm";
 import { paymentProvider } from "@/server/providers/pg-factory";
 import { employeeProcedure, router } from "../init";
 import { pgOrderIdInput, pgReturnUrls } from "./top-up";
-import { idempotencyKey, lines } from "./orders";
+import { couponIds, idempotencyKey, lines } from "./orders";
 
 const storeCode = z.string().trim().min(1).max(40).regex(/^[a-z0-9-]+$/, "a store code holds lowercase letters, digits and -");
 
@@ -30,11 +30,11 @@ export const orderAheadRouter = router({
     .query(({ ctx, input }) => orderAheadFunds({ tx: ctx.db, input: { employeeId: ctx.session.id, storeId: input.storeId, now: new Date() } })),
 
   place: employeeProcedure
-    .input(z.object({ idempotencyKey, storeId: z.uuid(), lines }).strict())
+    .input(z.object({ idempotencyKey, storeId: z.uuid(), lines, couponIds }).strict())
     .mutation(({ ctx, input }) =>
       placeOrderAheadOnce(ctx.db, {
         key: input.idempotencyKey,
-        input: { employeeId: ctx.session.id, storeId: input.storeId, lines: input.lines, now: new Date() },
+        input: { employeeId: ctx.session.id, storeId: input.storeId, lines: input.lines, now: new Date(), couponIds: input.couponIds },
       }),
     ),
 
@@ -43,7 +43,7 @@ export const orderAheadRouter = router({
    * payment for what vouchers and wallet do not cover; the browser then opens the checkout.
    */
   startCard: employeeProcedure
-    .input(z.object({ idempotencyKey, storeId: z.uuid(), lines, origin: z.url({ protocol: /^https?$/ }) }).strict())
+    .input(z.object({ idempotencyKey, storeId: z.uuid(), lines, couponIds, origin: z.url({ protocol: /^https?$/ }) }).strict())
     .mutation(({ ctx, input }) =>
       startOrderAheadCard(ctx.db, paymentProvider(), {
         key: input.idempotencyKey,
@@ -51,6 +51,7 @@ export const orderAheadRouter = router({
           employeeId: ctx.session.id,
           storeId: input.storeId,
           lines: input.lines,
+          couponIds: input.couponIds,
           now: new Date(),
           ...pgReturnUrls(input.origin, "/pay/order/card"),
         },

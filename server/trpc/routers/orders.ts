@@ -42,6 +42,8 @@ const remainder = z.discriminatedUnion("method", [
 ]);
 
 export const payCode = z.string().trim().min(1).max(64);
+/** Coupons of the (first) payer to redeem on this order. */
+export const couponIds = z.array(z.uuid()).max(5).optional();
 
 export const ordersRouter = router({
   queue: baristaProcedure.query(({ ctx }) => loadQueue({ tx: ctx.db, input: { storeId: ctx.storeId, now: new Date() } })),
@@ -76,7 +78,7 @@ export const ordersRouter = router({
     ),
 
   checkout: baristaProcedure
-    .input(z.object({ idempotencyKey, lines, payCode: payCode.optional(), remainder }).strict())
+    .input(z.object({ idempotencyKey, lines, payCode: payCode.optional(), remainder, couponIds, offerCoupons: z.boolean().optional() }).strict())
     .mutation(({ ctx, input }) =>
       checkoutOnce(ctx.db, {
         scope: ctx.session.id,
@@ -86,6 +88,8 @@ export const ordersRouter = router({
           lines: input.lines,
           payers: input.payCode ? [{ payCode: input.payCode }] : [],
           remainder: input.remainder,
+          couponIds: input.couponIds,
+          offerCoupons: input.offerCoupons,
           actorId: ctx.session.id,
           now: new Date(),
         },
