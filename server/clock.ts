@@ -8,7 +8,7 @@ let offsetMs: number | undefined;
  * runs at the same pace from another moment (a story set at lunchtime, whenever CI runs it).
  * Timings that only measure waiting (time-outs, delays) keep using Date.now().
  */
-export function now(): Date {
+export function currentTime(): Date {
   offsetMs ??= clockEnv().CANTEEN_TEST_CLOCK_OFFSET_MS;
   return new Date(Date.now() + offsetMs);
 }

@@ -8,6 +8,7 @@ import { MAX_IMPORT_BYTES, readImportFile } from "@/server/domain/people/import/
 import { json, notHr, refuse, type FileContext } from "@/server/files/hr-files";
 import { attachment } from "@/server/files/table-file";
 import { employeesCsv, employeesXlsx, exportEmployeeRows } from "@/server/domain/people/export-employees";
+import { currentTime } from "@/server/clock";
 
 export type { FileContext };
 
@@ -107,7 +108,7 @@ export async function handleEmployeeExport(request: Request, context: FileContex
   if (!query.success) return refuse(400, "BAD_REQUEST", "employeeExportBadRequest", context.requestId);
   const { format, q, department, status, sort, dir, lang } = query.data;
   const rows = await exportEmployeeRows({ tx: context.db, input: { search: q, departmentId: department, status, sort, direction: dir } });
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = currentTime().toISOString().slice(0, 10);
   const body = format === "csv" ? employeesCsv(rows, lang) : await employeesXlsx(rows, lang);
   return attachment(body, format, `employees-${stamp}.${format}`, context.requestId);
 }

@@ -10,6 +10,7 @@ import type { PgPaymentRow } from "../pg/records";
 import { createOrder, takePickupNumber } from "./create-order";
 import { orderAheadFunds, type OrderAheadInput } from "./order-ahead";
 import { releaseOrderClaims } from "../loyalty/coupons";
+import { currentTime } from "@/server/clock";
 
 /** Toss Payments refuses card payments under 100 won. */
 export const PG_MIN_CARD_AMOUNT = 100n;
@@ -113,7 +114,7 @@ async function pendingOrderOf(tx: DbOrTx, row: PgPaymentRow) {
 /** Before the PG is asked to charge: the order still waits, and vouchers and wallet still cover the rest. */
 export async function checkOrderCard(tx: DbOrTx, row: PgPaymentRow) {
   const order = await pendingOrderOf(tx, row);
-  const funds = await orderAheadFunds({ tx, input: { employeeId: row.userId, storeId: order.storeId, now: new Date() } });
+  const funds = await orderAheadFunds({ tx, input: { employeeId: row.userId, storeId: order.storeId, now: currentTime() } });
   const rest = order.total - row.amount;
   if (funds.voucher + funds.wallet < rest) {
     throw new DomainError("PRECONDITION_FAILED", "orderAheadFundsChanged", "the voucher or wallet no longer covers the rest; nothing was charged", {
@@ -133,7 +134,7 @@ export async function settleOrderCard(tx: DbOrTx, row: PgPaymentRow & { paymentK
       payerIds: [row.userId],
       remainder: { method: "pg", amount: row.amount, paymentKey: row.paymentKey },
       actorId: row.userId,
-      now: new Date(),
+      now: currentTime(),
     },
   });
   const [card] = await tx
@@ -164,9 +165,9 @@ export async function releaseUnpaidOrder(db: Db, pgOrderId: string) {
     if (!row?.orderId || row.purpose !== "order" || row.transferId || !["aborted", "expired"].includes(row.status)) return;
     const canceled = await tx
       .update(orders)
-      .set({ status: "canceled", updatedAt: new Date() })
+      .set({ status: "canceled", updatedAt: currentTime() })
       .where(and(eq(orders.id, row.orderId), eq(orders.status, "pending_payment")))
       .returning({ id: orders.id });
-    if (canceled.length > 0) await releaseOrderClaims(tx, { orderId: row.orderId, now: new Date() });
+    if (canceled.length > 0) await releaseOrderClaims(tx, { orderId: row.orderId, now: currentTime() });
   });
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import { csvBytes, xlsxBytes } from "@/server/files/table-file";
 import { employeeColumns, employeeFigures, employeeFilter, employeeOrder, type ListEmployeesInput } from "./list-employees";
+import { currentTime } from "@/server/clock";
 
 /** More than any company this app serves; a runaway export stops here instead of exhausting memory. */
 export const EXPORT_LIMIT = 100_000;
@@ -29,7 +30,7 @@ export async function exportEmployeeRows(args: { tx: DbOrTx; input: ExportInput;
     .where(employeeFilter(input))
     .orderBy(...employeeOrder(input))
     .limit(EXPORT_LIMIT);
-  const figures = await employeeFigures(tx, rows.map((row) => row.id), args.now ?? new Date());
+  const figures = await employeeFigures(tx, rows.map((row) => row.id), args.now ?? currentTime());
   return rows.map((row) => {
     const figure = figures.get(row.id);
     return { ...row, walletBalance: figure?.walletBalance ?? 0n, vouchersGranted: figure?.vouchersGranted ?? 0n, vouchersUsed: figure?.vouchersUsed ?? 0n };

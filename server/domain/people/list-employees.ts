@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm
 import type { DbOrTx } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import { businessDate } from "../time";
+import { currentTime } from "@/server/clock";
 
 export type EmployeeSort = "name" | "employeeNo" | "department" | "status";
 
@@ -66,7 +67,7 @@ export async function listEmployees(args: { tx: DbOrTx; input: ListEmployeesInpu
       .offset((input.page - 1) * input.pageSize),
     tx.select({ total: count() }).from(users).where(where),
   ]);
-  const figures = await employeeFigures(tx, rows.map((row) => row.id), args.now ?? new Date());
+  const figures = await employeeFigures(tx, rows.map((row) => row.id), args.now ?? currentTime());
   return {
     rows: rows.map((row) => ({ ...row, ...(figures.get(row.id) ?? NO_FIGURES) })),
     total: total?.total ?? 0,

@@ -6,6 +6,7 @@ import { DomainError } from "../errors";
 import { walletOf } from "../ledger/accounts";
 import { businessDate } from "../time";
 import { revokeFutureGrants } from "./revoke-future-grants";
+import { currentTime } from "@/server/clock";
 
 export type EmployeeFields = {
   name: string;
@@ -67,7 +68,7 @@ export async function updateEmployee(args: { tx: DbOrTx; input: EmployeeFields &
   const before = await lockEmployee(tx, input.id);
   const fields = normalise(input);
   await checkUnique(tx, fields, input.id);
-  const [after] = await tx.update(users).set({ ...fields, updatedAt: new Date() }).where(eq(users.id, input.id)).returning();
+  const [after] = await tx.update(users).set({ ...fields, updatedAt: currentTime() }).where(eq(users.id, input.id)).returning();
   if (!after) throw new Error("employee update returned nothing");
   await recordAudit(tx, { actorId: input.actorId, action: "employee.update", entityType: "user", entityId: input.id, before: snapshot(before), after: snapshot(after), requestId: input.requestId });
   return { id: after.id };
@@ -80,7 +81,7 @@ export async function setEmployeeSuspended(args: { tx: DbOrTx; input: Actor & { 
   if (before.status === "left") throw new DomainError("CONFLICT", "employeeHasLeft", "this employee has left");
   const status = input.suspended ? "suspended" : "active";
   if (before.status === status) return { id: before.id, status };
-  const [after] = await tx.update(users).set({ status, updatedAt: new Date() }).where(eq(users.id, input.id)).returning();
+  const [after] = await tx.update(users).set({ status, updatedAt: currentTime() }).where(eq(users.id, input.id)).returning();
   if (!after) throw new Error("employee update returned nothing");
   await recordAudit(tx, {
     actorId: input.actorId,

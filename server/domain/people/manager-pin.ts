@@ -4,6 +4,7 @@ import { users } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { DomainError, type DomainErrorCode } from "../errors";
 import { firstRateLimited, hitRateLimit, rateLimitWindow, type RateLimitInput } from "../rate-limit";
+import { currentTime } from "@/server/clock";
 
 /** A manager PIN is 4 to 6 digits, short enough to type at the counter with a queue waiting. */
 export const MANAGER_PIN_PATTERN = /^[0-9]{4,6}$/;
@@ -120,7 +121,7 @@ export async function setManagerPin(args: { tx: DbOrTx; input: { userId: string;
   const pinHash = await hashPassword(input.pin);
   const [updated] = await tx
     .update(users)
-    .set({ pinHash, updatedAt: new Date() })
+    .set({ pinHash, updatedAt: currentTime() })
     .where(and(eq(users.id, input.userId), eq(users.role, "store_manager")))
     .returning({ id: users.id });
   if (!updated) throw new DomainError("NOT_FOUND", "managerNotFound", "no store manager with that id");

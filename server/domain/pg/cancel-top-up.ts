@@ -10,6 +10,7 @@ import { DomainError } from "../errors";
 import { withIdempotency } from "../idempotency";
 import { lockForTopUpCancel, postTopUpCancel } from "../payments/top-up";
 import { lockPgPayment, type PgPaymentRow } from "./records";
+import { currentTime } from "@/server/clock";
 
 export const CANCEL_TOP_UP_PROCEDURE = "topUp.cancel";
 export const TOP_UP_CANCEL_REASON = "고객 요청 충전 취소";
@@ -78,7 +79,7 @@ export async function cancelTopUp(args: {
       const booked = toBook > 0n ? await postTopUpCancel(tx, locks, { amount: toBook, memo: `card top-up canceled ${row.pgOrderId}`, actorId: input.userId }) : null;
       const canceledAmount = row.canceledAmount + (toBook > 0n ? toBook : 0n);
       const status = canceledAmount === row.amount ? "canceled" : "partial_canceled";
-      await tx.update(pgPayments).set({ canceledAmount, status, updatedAt: new Date() }).where(eq(pgPayments.id, row.id));
+      await tx.update(pgPayments).set({ canceledAmount, status, updatedAt: currentTime() }).where(eq(pgPayments.id, row.id));
       await recordAudit(tx, {
         actorId: input.userId,
         action: "pg.top_up_cancel",

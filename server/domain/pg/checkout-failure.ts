@@ -7,6 +7,7 @@ import type { PaymentProvider } from "@/server/providers/payment-provider";
 import { DomainError } from "../errors";
 import { reconcilePgPayment } from "./reconcile";
 import { pgPaymentByOrderId } from "./records";
+import { currentTime } from "@/server/clock";
 
 /**
  * The employee came back on the fail URL. What the URL says is only shown; what is recorded
@@ -31,7 +32,7 @@ export async function noteCheckoutFailure(args: {
   if (answer.failure.code === "NOT_FOUND_PAYMENT") {
     const [updated] = await db
       .update(pgPayments)
-      .set({ status: "aborted", failureCode: input.code.slice(0, 100), updatedAt: new Date() })
+      .set({ status: "aborted", failureCode: input.code.slice(0, 100), updatedAt: currentTime() })
       .where(and(eq(pgPayments.id, row.id), inArray(pgPayments.status, ["ready", "in_progress"])))
       .returning();
     return { status: updated?.status ?? row.status, charged: row.transferId !== null };

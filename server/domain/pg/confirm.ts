@@ -9,6 +9,7 @@ import { translateDatabaseError } from "../idempotency";
 import { purposeHandlers, walletBalance } from "./purposes";
 import { reconcilePgPayment } from "./reconcile";
 import { FAILED_STATUSES, pgPaymentByOrderId, SETTLED_STATUSES, type PgPaymentRow } from "./records";
+import { currentTime } from "@/server/clock";
 
 export type ConfirmedPgPayment = {
   id: string;
@@ -58,7 +59,7 @@ export async function confirmPgPayment(args: {
       // Never confirmed, so the card is never charged; the PG lets the payment expire.
       await db
         .update(pgPayments)
-        .set({ status: "aborted", failureCode: error.messageKey, failureMessage: error.message, updatedAt: new Date() })
+        .set({ status: "aborted", failureCode: error.messageKey, failureMessage: error.message, updatedAt: currentTime() })
         .where(and(eq(pgPayments.id, row.id), inArray(pgPayments.status, ["ready", "in_progress"])));
     }
     throw error;
@@ -109,7 +110,7 @@ async function giveBackUnbooked(db: Db, provider: PaymentProvider, row: PgPaymen
   }
   await db
     .update(pgPayments)
-    .set({ status: "canceled", canceledAmount: current.amount, failureCode: cause.messageKey, failureMessage: cause.message.slice(0, 500), updatedAt: new Date() })
+    .set({ status: "canceled", canceledAmount: current.amount, failureCode: cause.messageKey, failureMessage: cause.message.slice(0, 500), updatedAt: currentTime() })
     .where(and(eq(pgPayments.id, row.id), isNull(pgPayments.transferId)));
 }
 
@@ -130,7 +131,7 @@ async function noteFailure(db: Db, row: PgPaymentRow, failure: PgFailure) {
   if (failure.code === PG_NO_ANSWER || failure.httpStatus >= 500) return;
   await db
     .update(pgPayments)
-    .set({ status: "aborted", failureCode: failure.code, failureMessage: failure.message.slice(0, 500), updatedAt: new Date() })
+    .set({ status: "aborted", failureCode: failure.code, failureMessage: failure.message.slice(0, 500), updatedAt: currentTime() })
     .where(and(eq(pgPayments.id, row.id), inArray(pgPayments.status, ["ready", "in_progress"])));
 }
 

@@ -6,6 +6,7 @@ import type { PgPayment } from "@/server/providers/payment-provider";
 import { DomainError } from "../errors";
 import { purposeHandlers, UNBOOKED_CANCEL } from "./purposes";
 import { lockPgPayment, storedStatus, type PgPaymentRow } from "./records";
+import { currentTime } from "@/server/clock";
 
 export type ReconcileOutcome =
   /** The payment is confirmed at the PG and its money is now booked. */
@@ -40,7 +41,7 @@ export async function reconcilePgPayment(args: {
   const save = async (changes: Partial<PgPaymentRow>) => {
     const [updated] = await tx
       .update(pgPayments)
-      .set({ ...changes, updatedAt: new Date() })
+      .set({ ...changes, updatedAt: currentTime() })
       .where(eq(pgPayments.id, row.id))
       .returning();
     return updated ?? row;
@@ -85,7 +86,7 @@ export async function reconcilePgPayment(args: {
         paymentKey: payment.paymentKey,
         method: payment.method,
         cardLabel: payment.cardLabel,
-        approvedAt: payment.approvedAt ?? row.approvedAt ?? new Date(),
+        approvedAt: payment.approvedAt ?? row.approvedAt ?? currentTime(),
         failureCode: null,
         failureMessage: null,
       });

@@ -8,6 +8,7 @@ import { SIGNATURE_HEADER, TIME_HEADER, verifyWebhookSignature } from "@/server/
 import { translateDatabaseError } from "../idempotency";
 import { reconcilePgPayment } from "./reconcile";
 import { pgPaymentByOrderId } from "./records";
+import { currentTime } from "@/server/clock";
 
 const webhookBody = z.object({
   eventType: z.string().min(1).max(100),
@@ -55,7 +56,7 @@ export async function handlePgWebhook(request: Request, deps: WebhookDeps): Prom
     .returning({ id: pgWebhookEvents.id });
   if (!event) throw new Error("pg_webhook_events insert returned nothing");
   const finish = async (outcome: string, status = 200) => {
-    await deps.db.update(pgWebhookEvents).set({ processedAt: new Date(), outcome }).where(eq(pgWebhookEvents.id, event.id));
+    await deps.db.update(pgWebhookEvents).set({ processedAt: currentTime(), outcome }).where(eq(pgWebhookEvents.id, event.id));
     return answer(status, { outcome });
   };
 

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { webPushSender, type PushSender } from "@/server/providers/web-push";
 import { deliverPush } from "./outbox";
 import { vapidKeys } from "./vapid";
+import { currentTime } from "@/server/clock";
 
 /** The real Web Push sender, signing with this installation's VAPID keys. */
 export async function pushSender(db: Db, subject: string): Promise<PushSender> {
@@ -18,7 +19,7 @@ export async function pushSender(db: Db, subject: string): Promise<PushSender> {
 export function sendAfterCommit(db: Db, ids: readonly string[], options: { subject: string; log: Logger }) {
   if (ids.length === 0) return;
   void pushSender(db, options.subject)
-    .then((sender) => deliverPush(db, { sender, now: new Date(), ids }))
+    .then((sender) => deliverPush(db, { sender, now: currentTime(), ids }))
     .then((result) => {
       if (result.retrying || result.failed) options.log.warn({ push: result }, "push: some messages were not delivered yet");
     })

@@ -7,6 +7,7 @@ import { logger } from "@/server/log";
 import { recordAudit } from "../audit";
 import type { RefundResult } from "../payments/refund-order";
 import { lockPgPayment } from "../pg/records";
+import { currentTime } from "@/server/clock";
 
 export type CardRefundOutcome = {
   approvalNumber: string | null;
@@ -112,7 +113,7 @@ async function cancelAtPg(db: Db, provider: PaymentProvider, args: { row: typeof
     if (!locked || locked.canceledAmount >= canceledAtPg) return;
     await tx
       .update(pgPayments)
-      .set({ canceledAmount: canceledAtPg, status: canceledAtPg === locked.amount ? "canceled" : "partial_canceled", updatedAt: new Date() })
+      .set({ canceledAmount: canceledAtPg, status: canceledAtPg === locked.amount ? "canceled" : "partial_canceled", updatedAt: currentTime() })
       .where(eq(pgPayments.id, row.id));
   });
   return { outcome: "canceled" as const };

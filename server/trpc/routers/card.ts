@@ -6,6 +6,7 @@ import { cardTerminal, sandboxCardTerminal } from "@/server/providers";
 import { SANDBOX_OUTCOMES } from "@/server/providers/sandbox-card-terminal";
 import { baristaProcedure, router } from "../init";
 import { couponIds, idempotencyKey, lines, payCode } from "./orders";
+import { currentTime } from "@/server/clock";
 
 /** One card terminal per kiosk: the kiosk's device account names it. */
 const terminalOf = (session: { id: string }) => session.id;
@@ -31,7 +32,7 @@ export const cardRouter = router({
           payers: input.payCode ? [{ payCode: input.payCode }] : [],
           couponIds: input.couponIds,
           actorId: ctx.session.id,
-          now: new Date(),
+          now: currentTime(),
         },
       }),
     ),
@@ -59,20 +60,20 @@ export const cardRouter = router({
           payers: input.payCodes.map((code) => ({ payCode: code })),
           walletSplit: input.walletSplit,
           actorId: ctx.session.id,
-          now: new Date(),
+          now: currentTime(),
         },
       }),
     ),
 
   /** Today's approvals that were neither recorded nor voided, for the day close. */
   unresolvedVoids: baristaProcedure.query(({ ctx }) =>
-    listUnresolvedCardVoids({ tx: ctx.db, input: { storeId: ctx.storeId, now: new Date() } }),
+    listUnresolvedCardVoids({ tx: ctx.db, input: { storeId: ctx.storeId, now: currentTime() } }),
   ),
 
   resolveVoid: baristaProcedure
     .input(z.object({ id: z.uuid() }).strict())
     .mutation(({ ctx, input }) =>
-      resolveCardVoid({ tx: ctx.db, input: { id: input.id, storeId: ctx.storeId, actorId: ctx.session.id, now: new Date() } }),
+      resolveCardVoid({ tx: ctx.db, input: { id: input.id, storeId: ctx.storeId, actorId: ctx.session.id, now: currentTime() } }),
     ),
 
   /** Which terminal the kiosk talks to; with the sandbox, what its next charge will do. */

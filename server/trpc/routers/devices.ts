@@ -5,6 +5,7 @@ import { unpairDevice } from "@/server/domain/devices/unpair";
 import { DomainError } from "@/server/domain/errors";
 import { checkManagerPin, MANAGER_PIN_PATTERN } from "@/server/domain/people/manager-pin";
 import { baristaProcedure, managerProcedure, router } from "../init";
+import { currentTime } from "@/server/clock";
 
 const managerStore = (storeId: string | null) => {
   if (!storeId) throw new DomainError("FORBIDDEN", "managerWithoutStore", "this manager has no store");
@@ -16,7 +17,7 @@ export const devicesRouter = router({
   issueCode: managerProcedure.mutation(({ ctx }) =>
     issuePairingCode({
       tx: ctx.db,
-      input: { storeId: managerStore(ctx.session.storeId), managerId: ctx.session.id, now: new Date(), requestId: ctx.requestId },
+      input: { storeId: managerStore(ctx.session.storeId), managerId: ctx.session.id, now: currentTime(), requestId: ctx.requestId },
     }),
   ),
   unpair: managerProcedure.input(z.object({ deviceId: z.uuid() })).mutation(({ ctx, input }) =>
@@ -26,7 +27,7 @@ export const devicesRouter = router({
         storeId: managerStore(ctx.session.storeId),
         managerId: ctx.session.id,
         deviceId: input.deviceId,
-        now: new Date(),
+        now: currentTime(),
         requestId: ctx.requestId,
       },
     }),
@@ -34,7 +35,7 @@ export const devicesRouter = router({
   unlock: baristaProcedure
     .input(z.object({ pin: z.string().regex(MANAGER_PIN_PATTERN) }))
     .mutation(async ({ ctx, input }) => {
-      await checkManagerPin(ctx.db, { storeId: ctx.storeId, pin: input.pin, clientKey: ctx.session.id, now: new Date() });
+      await checkManagerPin(ctx.db, { storeId: ctx.storeId, pin: input.pin, clientKey: ctx.session.id, now: currentTime() });
       return { unlocked: true };
     }),
 });

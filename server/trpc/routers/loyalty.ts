@@ -16,6 +16,7 @@ import { quoteCart } from "@/server/domain/pricing/quote";
 import { listDepartments } from "@/server/domain/people/list-departments";
 import { baristaProcedure, employeeProcedure, managerProcedure, roleProcedure, router } from "../init";
 import { couponIds, lines, payCode } from "./orders";
+import { currentTime } from "@/server/clock";
 
 const name = z.string().trim().min(1, "give it a name").max(60);
 const ids = z.array(z.uuid()).max(100).default([]);
@@ -69,49 +70,49 @@ export const loyaltyRouter = router({
   quote: baristaProcedure
     .input(z.object({ lines, couponIds }).strict())
     .query(({ ctx, input }) =>
-      quoteCart({ tx: ctx.db, input: { storeId: ctx.storeId, lines: input.lines, payerId: null, couponIds: [], now: new Date() } }),
+      quoteCart({ tx: ctx.db, input: { storeId: ctx.storeId, lines: input.lines, payerId: null, couponIds: [], now: currentTime() } }),
     ),
 
   /** After a scan: whose code and which of their coupons fit the cart; the code stays unused. */
   kioskCoupons: baristaProcedure
     .input(z.object({ payCode, lines }).strict())
     .mutation(({ ctx, input }) =>
-      couponsForPayCode(ctx.db, { payCode: input.payCode, storeId: ctx.storeId, lines: input.lines, now: new Date(), clientKey: ctx.session.id }),
+      couponsForPayCode(ctx.db, { payCode: input.payCode, storeId: ctx.storeId, lines: input.lines, now: currentTime(), clientKey: ctx.session.id }),
     ),
 
   /** The phone's order-ahead cart priced for the signed-in employee, coupons included. */
   myQuote: employeeProcedure
     .input(z.object({ storeId: z.uuid(), lines, couponIds }).strict())
     .query(({ ctx, input }) =>
-      quoteCart({ tx: ctx.db, input: { storeId: input.storeId, lines: input.lines, payerId: ctx.session.id, couponIds: input.couponIds ?? [], now: new Date() } }),
+      quoteCart({ tx: ctx.db, input: { storeId: input.storeId, lines: input.lines, payerId: ctx.session.id, couponIds: input.couponIds ?? [], now: currentTime() } }),
     ),
 
-  myCoupons: employeeProcedure.query(({ ctx }) => myCoupons(ctx.db, { userId: ctx.session.id, now: new Date() })),
+  myCoupons: employeeProcedure.query(({ ctx }) => myCoupons(ctx.db, { userId: ctx.session.id, now: currentTime() })),
   myStamps: employeeProcedure.query(({ ctx }) => myStamps(ctx.db, { userId: ctx.session.id })),
 
   promotions: managerProcedure.query(({ ctx }) => listPromotions(ctx.db, { storeId: managerStore(ctx.session) })),
   createPromotion: managerProcedure.input(promotionInput).mutation(({ ctx, input }) => {
     const storeId = managerStore(ctx.session);
-    return ctx.db.transaction((tx) => createPromotion({ tx, input: { ...input, storeIds: [storeId], actorId: ctx.session.id, now: new Date() } }));
+    return ctx.db.transaction((tx) => createPromotion({ tx, input: { ...input, storeIds: [storeId], actorId: ctx.session.id, now: currentTime() } }));
   }),
   setPromotionActive: managerProcedure
     .input(z.object({ promotionId: z.uuid(), isActive: z.boolean() }).strict())
     .mutation(({ ctx, input }) =>
       ctx.db.transaction((tx) =>
-        setPromotionActive({ tx, input: { ...input, storeId: managerStore(ctx.session), actorId: ctx.session.id, now: new Date() } }),
+        setPromotionActive({ tx, input: { ...input, storeId: managerStore(ctx.session), actorId: ctx.session.id, now: currentTime() } }),
       ),
     ),
 
   stampPrograms: managerProcedure.query(({ ctx }) => listStampPrograms(ctx.db, { storeId: managerStore(ctx.session) })),
   createStampProgram: managerProcedure.input(stampProgramInput).mutation(({ ctx, input }) => {
     const storeId = managerStore(ctx.session);
-    return ctx.db.transaction((tx) => createStampProgram({ tx, input: { ...input, storeId, actorId: ctx.session.id, now: new Date() } }));
+    return ctx.db.transaction((tx) => createStampProgram({ tx, input: { ...input, storeId, actorId: ctx.session.id, now: currentTime() } }));
   }),
   setStampProgramActive: managerProcedure
     .input(z.object({ programId: z.uuid(), isActive: z.boolean() }).strict())
     .mutation(({ ctx, input }) =>
       ctx.db.transaction((tx) =>
-        setStampProgramActive({ tx, input: { ...input, storeId: managerStore(ctx.session), actorId: ctx.session.id, now: new Date() } }),
+        setStampProgramActive({ tx, input: { ...input, storeId: managerStore(ctx.session), actorId: ctx.session.id, now: currentTime() } }),
       ),
     ),
 
@@ -149,7 +150,7 @@ export const loyaltyRouter = router({
             storeId: ctx.session.role === "store_manager" ? managerStore(ctx.session) : null,
             actorId: ctx.session.id,
             requestId: ctx.requestId,
-            now: new Date(),
+            now: currentTime(),
           },
         });
       }),

@@ -9,6 +9,7 @@ import { paymentProvider } from "@/server/providers/pg-factory";
 import { employeeProcedure, router } from "../init";
 import { pgOrderIdInput, pgReturnUrls } from "./top-up";
 import { couponIds, idempotencyKey, lines } from "./orders";
+import { currentTime } from "@/server/clock";
 
 const storeCode = z.string().trim().min(1).max(40).regex(/^[a-z0-9-]+$/, "a store code holds lowercase letters, digits and -");
 
@@ -20,21 +21,21 @@ export const orderAheadRouter = router({
     const store = await storeByCode({ tx: ctx.db, input: { code: input.store } });
     const [menu, funds] = await Promise.all([
       loadStoreMenu({ tx: ctx.db, input: { storeId: store.id } }),
-      orderAheadFunds({ tx: ctx.db, input: { employeeId: ctx.session.id, storeId: store.id, now: new Date() } }),
+      orderAheadFunds({ tx: ctx.db, input: { employeeId: ctx.session.id, storeId: store.id, now: currentTime() } }),
     ]);
     return { store, menu, funds };
   }),
 
   funds: employeeProcedure
     .input(z.object({ storeId: z.uuid() }).strict())
-    .query(({ ctx, input }) => orderAheadFunds({ tx: ctx.db, input: { employeeId: ctx.session.id, storeId: input.storeId, now: new Date() } })),
+    .query(({ ctx, input }) => orderAheadFunds({ tx: ctx.db, input: { employeeId: ctx.session.id, storeId: input.storeId, now: currentTime() } })),
 
   place: employeeProcedure
     .input(z.object({ idempotencyKey, storeId: z.uuid(), lines, couponIds }).strict())
     .mutation(({ ctx, input }) =>
       placeOrderAheadOnce(ctx.db, {
         key: input.idempotencyKey,
-        input: { employeeId: ctx.session.id, storeId: input.storeId, lines: input.lines, now: new Date(), couponIds: input.couponIds },
+        input: { employeeId: ctx.session.id, storeId: input.storeId, lines: input.lines, now: currentTime(), couponIds: input.couponIds },
       }),
     ),
 
@@ -52,7 +53,7 @@ export const orderAheadRouter = router({
           storeId: input.storeId,
           lines: input.lines,
           couponIds: input.couponIds,
-          now: new Date(),
+          now: currentTime(),
           ...pgReturnUrls(input.origin, "/pay/order/card"),
         },
       }),

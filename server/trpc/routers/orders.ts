@@ -16,6 +16,7 @@ import { paymentProvider } from "@/server/providers/pg-factory";
 import { withIdempotency } from "@/server/domain/idempotency";
 import { wonInput } from "@/server/domain/money";
 import { baristaProcedure, managerProcedure, publicProcedure, router } from "../init";
+import { currentTime } from "@/server/clock";
 
 /** A client-chosen key per attempt (a UUID is ideal); retries of the same attempt reuse it. */
 export const idempotencyKey = z
@@ -46,17 +47,17 @@ export const payCode = z.string().trim().min(1).max(64);
 export const couponIds = z.array(z.uuid()).max(5).optional();
 
 export const ordersRouter = router({
-  queue: baristaProcedure.query(({ ctx }) => loadQueue({ tx: ctx.db, input: { storeId: ctx.storeId, now: new Date() } })),
+  queue: baristaProcedure.query(({ ctx }) => loadQueue({ tx: ctx.db, input: { storeId: ctx.storeId, now: currentTime() } })),
 
   pickupBoard: publicProcedure
     .input(z.object({ store: z.string().trim().min(1).max(40) }).strict())
-    .query(({ ctx, input }) => loadPickupBoard({ tx: ctx.db, input: { storeCode: input.store, now: new Date() } })),
+    .query(({ ctx, input }) => loadPickupBoard({ tx: ctx.db, input: { storeCode: input.store, now: currentTime() } })),
 
   advance: baristaProcedure
     .input(z.object({ orderId: z.uuid(), to: z.enum(["preparing", "ready", "picked_up"]) }).strict())
     .mutation(async ({ ctx, input }) => {
       const { pushOutboxIds, ...order } = await ctx.db.transaction((tx) =>
-        advanceOrder({ tx, input: { ...input, storeId: ctx.storeId, now: new Date() } }),
+        advanceOrder({ tx, input: { ...input, storeId: ctx.storeId, now: currentTime() } }),
       );
       sendAfterCommit(ctx.db, pushOutboxIds, { subject: pushEnv().VAPID_SUBJECT, log: ctx.log });
       return order;
@@ -64,7 +65,7 @@ export const ordersRouter = router({
 
   cancel: baristaProcedure
     .input(z.object({ orderId: z.uuid() }).strict())
-    .mutation(({ ctx, input }) => cancelOrder({ tx: ctx.db, input: { ...input, storeId: ctx.storeId, now: new Date() } })),
+    .mutation(({ ctx, input }) => cancelOrder({ tx: ctx.db, input: { ...input, storeId: ctx.storeId, now: currentTime() } })),
 
   create: baristaProcedure
     .input(z.object({ idempotencyKey, lines }).strict())
@@ -72,7 +73,7 @@ export const ordersRouter = router({
       withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.create", key: input.idempotencyKey, request: input }, (tx) =>
         createOrder({
           tx,
-          input: { storeId: ctx.storeId, lines: input.lines, source: "kiosk", createdBy: ctx.session.id, now: new Date() },
+          input: { storeId: ctx.storeId, lines: input.lines, source: "kiosk", createdBy: ctx.session.id, now: currentTime() },
         }),
       ),
     ),
@@ -91,7 +92,7 @@ export const ordersRouter = router({
           couponIds: input.couponIds,
           offerCoupons: input.offerCoupons,
           actorId: ctx.session.id,
-          now: new Date(),
+          now: currentTime(),
         },
       }),
     ),
@@ -120,7 +121,7 @@ export const ordersRouter = router({
           walletSplit: input.walletSplit,
           remainder: input.remainder,
           actorId: ctx.session.id,
-          now: new Date(),
+          now: currentTime(),
         },
       }),
     ),
@@ -130,7 +131,7 @@ export const ordersRouter = router({
     .mutation(({ ctx, input }) =>
       countingPayCodeFailures(ctx.db, () =>
       withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "orders.pay", key: input.idempotencyKey, request: input }, async (tx) => {
-        const now = new Date();
+        const now = currentTime();
         const payerIds = await resolvePayers({
           tx,
           payers: input.payCode ? [{ payCode: input.payCode }] : [],
@@ -175,7 +176,7 @@ export const ordersRouter = router({
             reason: input.reason,
             actorId: ctx.session.id,
             requestId: ctx.requestId,
-            now: new Date(),
+            now: currentTime(),
           },
         }),
       );

@@ -6,6 +6,7 @@ import { createEmployee, employeeDetail, markEmployeeLeft, setEmployeeSuspended,
 import { EMPLOYEE_NO_PATTERN, NAME_MAX } from "@/server/domain/people/employee-rules";
 import { withIdempotency } from "@/server/domain/idempotency";
 import { employeeProcedure, hrProcedure, router } from "../init";
+import { currentTime } from "@/server/clock";
 
 export const listEmployeesInput = z.object({
   search: z.string().trim().max(100).optional(),
@@ -59,7 +60,7 @@ export const peopleRouter = router({
     .input(z.object({ id: z.uuid(), leftOn: isoDate, idempotencyKey: z.string().min(8).max(100) }).strict())
     .mutation(({ ctx, input }) =>
       withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "people.markLeft", key: input.idempotencyKey, request: input }, (tx) =>
-        markEmployeeLeft({ tx, input: { id: input.id, leftOn: input.leftOn, now: new Date(), actorId: ctx.session.id, requestId: ctx.requestId } }),
+        markEmployeeLeft({ tx, input: { id: input.id, leftOn: input.leftOn, now: currentTime(), actorId: ctx.session.id, requestId: ctx.requestId } }),
       ),
     ),
 });

@@ -5,6 +5,7 @@ import { cardTerminal } from "@/server/providers";
 import { paymentProvider } from "@/server/providers/pg-factory";
 import { baristaProcedure, router } from "../init";
 import { idempotencyKey } from "./orders";
+import { currentTime } from "@/server/clock";
 
 const refundLines = z
   .array(z.object({ lineId: z.uuid(), quantity: z.number().int().min(1).max(99) }).strict())
@@ -16,7 +17,7 @@ export const refundsRouter = router({
   findOrders: baristaProcedure
     .input(z.object({ pickupNumber: z.number().int().min(1).max(99_999).optional() }).strict().optional())
     .query(({ ctx, input }) =>
-      findRefundableOrders({ tx: ctx.db, input: { storeId: ctx.storeId, now: new Date(), pickupNumber: input?.pickupNumber } }),
+      findRefundableOrders({ tx: ctx.db, input: { storeId: ctx.storeId, now: currentTime(), pickupNumber: input?.pickupNumber } }),
     ),
 
   /** All (no `lines`) or some of an order back to its tenders, approved by a manager's PIN. */
@@ -44,7 +45,7 @@ export const refundsRouter = router({
           reason: input.reason,
           pin: input.pin,
           requestId: ctx.requestId,
-          now: new Date(),
+          now: currentTime(),
         },
       }),
     ),

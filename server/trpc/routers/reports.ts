@@ -5,6 +5,7 @@ import { isoDate, isoMonth } from "@/server/domain/reports/period";
 import { monthlySettlement } from "@/server/domain/reports/settlement";
 import { monthlyTaxReport } from "@/server/domain/reports/tax";
 import { hrProcedure, router } from "../init";
+import { currentTime } from "@/server/clock";
 
 const monthInput = z.object({ month: isoMonth }).strict();
 
@@ -32,7 +33,7 @@ export const reportsRouter = router({
       ctx.db.transaction((tx) =>
         setMealAllowance({
           tx,
-          input: { effectiveMonth: input.effectiveMonth, amount: BigInt(input.amount), actorId: ctx.session.id, requestId: ctx.requestId, now: new Date() },
+          input: { effectiveMonth: input.effectiveMonth, amount: BigInt(input.amount), actorId: ctx.session.id, requestId: ctx.requestId, now: currentTime() },
         }),
       ),
     ),

@@ -14,6 +14,7 @@ import { changePolicy, createPolicy, listPolicies } from "@/server/domain/vouche
 import { createPolicyInput, MEALS, policyTerms } from "@/server/domain/vouchers/policy-input";
 import { hrProcedure, router } from "../init";
 import { idempotencyKey } from "./orders";
+import { currentTime } from "@/server/clock";
 
 const isoDate = z.iso.date({ error: "dateFormat" });
 
@@ -23,13 +24,13 @@ const allocationInput = z
 
 /** HR's meal-voucher console: policies and their versions, the holiday calendar, allocation runs, adjustments. */
 export const voucherAdminRouter = router({
-  policies: hrProcedure.query(({ ctx }) => listPolicies({ tx: ctx.db, input: { now: new Date() } })),
+  policies: hrProcedure.query(({ ctx }) => listPolicies({ tx: ctx.db, input: { now: currentTime() } })),
   stores: hrProcedure.query(({ ctx }) =>
     ctx.db.select({ id: stores.id, code: stores.code, nameKo: stores.nameKo, nameEn: stores.nameEn }).from(stores).orderBy(asc(stores.code)),
   ),
   createPolicy: hrProcedure.input(createPolicyInput).mutation(({ ctx, input }) =>
     ctx.db.transaction((tx) =>
-      createPolicy({ tx, input: { ...input, actorId: ctx.session.id, requestId: ctx.requestId, now: new Date() } }),
+      createPolicy({ tx, input: { ...input, actorId: ctx.session.id, requestId: ctx.requestId, now: currentTime() } }),
     ),
   ),
   changePolicy: hrProcedure
@@ -45,7 +46,7 @@ export const voucherAdminRouter = router({
     )
     .mutation(({ ctx, input }) =>
       ctx.db.transaction((tx) =>
-        changePolicy({ tx, input: { ...input, actorId: ctx.session.id, requestId: ctx.requestId, now: new Date() } }),
+        changePolicy({ tx, input: { ...input, actorId: ctx.session.id, requestId: ctx.requestId, now: currentTime() } }),
       ),
     ),
 
@@ -73,13 +74,13 @@ export const voucherAdminRouter = router({
 
   previewAllocation: hrProcedure
     .input(allocationInput)
-    .query(({ ctx, input }) => previewAllocation({ tx: ctx.db, input: { ...input, now: new Date() } })),
+    .query(({ ctx, input }) => previewAllocation({ tx: ctx.db, input: { ...input, now: currentTime() } })),
   executeAllocation: hrProcedure
     .input(allocationInput.extend({ idempotencyKey }).strict())
     .mutation(({ ctx, input }) => {
       const { idempotencyKey: key, ...request } = input;
       return withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "voucherAdmin.executeAllocation", key, request }, (tx) =>
-        executeAllocation({ tx, input: { ...request, now: new Date(), actorId: ctx.session.id, requestId: ctx.requestId } }),
+        executeAllocation({ tx, input: { ...request, now: currentTime(), actorId: ctx.session.id, requestId: ctx.requestId } }),
       );
     }),
   runs: hrProcedure
@@ -89,7 +90,7 @@ export const voucherAdminRouter = router({
     .input(z.object({ idempotencyKey, runId: z.uuid() }).strict())
     .mutation(({ ctx, input }) =>
       withIdempotency(ctx.db, { scope: ctx.session.id, procedure: "voucherAdmin.revokeRun", key: input.idempotencyKey, request: input.runId }, (tx) =>
-        revokeAllocationRun({ tx, input: { runId: input.runId, actorId: ctx.session.id, now: new Date(), requestId: ctx.requestId } }),
+        revokeAllocationRun({ tx, input: { runId: input.runId, actorId: ctx.session.id, now: currentTime(), requestId: ctx.requestId } }),
       ),
     ),
 
@@ -98,7 +99,7 @@ export const voucherAdminRouter = router({
     .query(({ ctx, input }) => findEmployees({ tx: ctx.db, input })),
   employeeVouchers: hrProcedure
     .input(z.object({ employeeId: z.uuid() }).strict())
-    .query(({ ctx, input }) => employeeVouchers({ tx: ctx.db, input: { ...input, now: new Date() } })),
+    .query(({ ctx, input }) => employeeVouchers({ tx: ctx.db, input: { ...input, now: currentTime() } })),
   adjust: hrProcedure
     .input(
       z
