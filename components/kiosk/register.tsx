@@ -11,6 +11,7 @@ import { MenuGrid } from "./menu-grid";
 import { OptionSheet } from "./option-sheet";
 import { PaymentPanel, type CheckoutResult } from "./payment-panel";
 import { PaymentResult } from "./payment-result";
+import { useMenuEvents } from "./use-menu-events";
 import type { KioskCart, KioskItem, KioskMenu } from "./types";
 
 type View = { name: "order" } | { name: "pay" } | { name: "paid"; result: CheckoutResult };
@@ -22,6 +23,8 @@ export function Register({ menu: initialMenu }: { menu: KioskMenu }) {
   const queryClient = useQueryClient();
   // The server component's menu first; refreshed when a payment says it has changed (sold out).
   const { data: menu } = useQuery(trpc.menu.forKiosk.queryOptions(undefined, { initialData: initialMenu, staleTime: 60_000 }));
+  // A manager's edit reaches this screen live: the stream says "changed", the query refetches.
+  useMenuEvents();
   const [cart, setCart] = useState<KioskCart>(clearCart());
   const [sheetItem, setSheetItem] = useState<KioskItem | null>(null);
   const [view, setView] = useState<View>({ name: "order" });

@@ -4,6 +4,8 @@ import { dayRouter } from "./routers/day";
 import { devicesRouter } from "./routers/devices";
 import { historyRouter } from "./routers/history";
 import { menuRouter } from "./routers/menu";
+import { menuAdminRouter } from "./routers/menu-admin";
+import { auditRouter } from "./routers/audit";
 import { orderAheadRouter } from "./routers/order-ahead";
 import { ordersRouter } from "./routers/orders";
 import { payAppRouter } from "./routers/pay-app";
@@ -31,6 +33,8 @@ export const appRouter = router({
   payApp: payAppRouter,
   topUp: topUpRouter,
   voucherAdmin: voucherAdminRouter,
+  menuAdmin: menuAdminRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;
