@@ -5,6 +5,8 @@ import historyEn from "./areas/history.en.json";
 import historyKo from "./areas/history.ko.json";
 import hrEn from "./areas/hr.en.json";
 import hrKo from "./areas/hr.ko.json";
+import menuAdminEn from "./areas/menu-admin.en.json";
+import menuAdminKo from "./areas/menu-admin.ko.json";
 import kioskScanEn from "./areas/kiosk-scan.en.json";
 import kioskScanKo from "./areas/kiosk-scan.ko.json";
 import orderAheadEn from "./areas/order-ahead.en.json";
@@ -36,8 +38,8 @@ export function mergeMessages(parts: Tree[]): Tree {
 }
 
 export const messageParts: Record<Locale, Tree[]> = {
-  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo],
-  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn],
+  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, menuAdminKo],
+  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, menuAdminEn],
 };
 
 export const messages: Record<Locale, Tree> = {

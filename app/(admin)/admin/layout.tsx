@@ -7,7 +7,15 @@ import { NavLink } from "@/components/admin/nav-link";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireFace("admin");
-  const [t, tRoles, tDevices, tVouchers] = await Promise.all([getTranslations("admin"), getTranslations("roles"), getTranslations("devices"), getTranslations("hrVouchers")]);
+  const [t, tRoles, tDevices, tVouchers, tMenu, tSettings, tAudit] = await Promise.all([
+    getTranslations("admin"),
+    getTranslations("roles"),
+    getTranslations("devices"),
+    getTranslations("hrVouchers"),
+    getTranslations("menuAdmin"),
+    getTranslations("storeSettings"),
+    getTranslations("auditLog"),
+  ]);
   return (
     <div className="flex min-h-dvh">
       <aside className="sticky top-0 flex h-dvh w-60 shrink-0 flex-col border-r border-line bg-white px-4 py-5">
@@ -18,8 +26,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/allocations">{tVouchers("navAllocations")}</NavLink> : null}
           {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/adjust">{tVouchers("navAdjust")}</NavLink> : null}
           {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/holidays">{tVouchers("navHolidays")}</NavLink> : null}
-          {user.role === "store_manager" ? <NavLink href="/admin/menu">{t("menu")}</NavLink> : null}
+          {user.role === "hr_admin" ? <NavLink href="/admin/audit">{tAudit("nav")}</NavLink> : null}
+          {user.role === "store_manager" ? <NavLink href="/admin/menu">{tMenu("nav")}</NavLink> : null}
           {user.role === "store_manager" ? <NavLink href="/admin/devices">{tDevices("nav")}</NavLink> : null}
+          {user.role === "store_manager" ? <NavLink href="/admin/settings">{tSettings("nav")}</NavLink> : null}
         </nav>
         <div className="mt-auto border-t border-line pt-4">
           <p data-testid="admin-user" className="px-2 text-sm font-semibold">{user.name}</p>
