@@ -137,7 +137,7 @@ export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
                   className={`group mx-1 flex items-center gap-1 rounded-lg pl-1 ${category.id === selected?.id ? "bg-brand-50" : "hover:bg-canvas"} ${categoryDrag.over === category.id && categoryDrag.dragging !== category.id ? "ring-2 ring-brand-500" : ""} ${categoryDrag.dragging === category.id ? "opacity-40" : ""}`}
                 >
                   <span aria-hidden className="cursor-grab px-1 text-line group-hover:text-muted">⋮⋮</span>
-                  <button type="button" onClick={() => setSelectedId(category.id)} className="flex min-h-12 min-w-0 flex-1 items-center gap-2 text-left">
+                  <button type="button" data-testid="category-select" onClick={() => setSelectedId(category.id)} className="flex min-h-12 min-w-0 flex-1 items-center gap-2 text-left">
                     <span className={`truncate text-sm font-semibold ${category.isVisible ? "" : "text-muted line-through"}`}>{nameOf(category)}</span>
                     <span className="text-xs text-muted">{t("itemCount", { count: category.items.length })}</span>
                     {category.isVisible ? null : <span className="rounded bg-canvas px-1.5 py-0.5 text-[11px] font-semibold text-muted">{t("hidden")}</span>}

@@ -59,7 +59,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       <form className="mt-6 flex flex-wrap items-end gap-3" action="/admin/audit" data-testid="audit-filters">
         <label className="text-sm font-medium">
           <span className="block text-xs text-muted">{t("actor")}</span>
-          <select name="actor" defaultValue={input.actorId ?? ""} className={`${field} mt-1 w-60`}>
+          <select name="actor" aria-label={t("actor")} defaultValue={input.actorId ?? ""} className={`${field} mt-1 w-60`}>
             <option value="">{t("allActors")}</option>
             {options.actors.map((actor) => (
               <option key={actor.id} value={actor.id}>{actor.name} · {actor.email}</option>
@@ -68,7 +68,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         </label>
         <label className="text-sm font-medium">
           <span className="block text-xs text-muted">{t("action")}</span>
-          <select name="action" defaultValue={input.action ?? ""} className={`${field} mt-1 w-60`}>
+          <select name="action" aria-label={t("action")} defaultValue={input.action ?? ""} className={`${field} mt-1 w-60`}>
             <option value="">{t("allActions")}</option>
             {FAMILIES.map((family) => (
               <option key={family} value={family}>{familyLabel(family)}</option>
@@ -80,11 +80,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         </label>
         <label className="text-sm font-medium">
           <span className="block text-xs text-muted">{t("from")}</span>
-          <input type="date" name="from" defaultValue={input.from ?? ""} className={`${field} mt-1`} />
+          <input type="date" name="from" aria-label={t("from")} defaultValue={input.from ?? ""} className={`${field} mt-1`} />
         </label>
         <label className="text-sm font-medium">
           <span className="block text-xs text-muted">{t("to")}</span>
-          <input type="date" name="to" defaultValue={input.to ?? ""} className={`${field} mt-1`} />
+          <input type="date" name="to" aria-label={t("to")} defaultValue={input.to ?? ""} className={`${field} mt-1`} />
         </label>
         <button className="min-h-11 rounded-lg bg-ink px-5 text-sm font-semibold text-white">{t("apply")}</button>
         <Link href="/admin/audit" className="flex min-h-11 items-center rounded-lg px-3 text-sm font-medium text-muted hover:bg-white hover:text-ink">{t("reset")}</Link>
