@@ -34,7 +34,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <div className="mt-auto border-t border-line pt-4">
           <p data-testid="admin-user" className="px-2 text-sm font-semibold">{user.name}</p>
           <p className="px-2 text-xs text-muted">{tRoles(user.role)}</p>
-          <div className="mt-2 flex items-center justify-between">
+          <div className="mt-2 flex flex-wrap items-center justify-between gap-1 whitespace-nowrap">
             <LanguageSwitch />
             <SignOutButton className="text-muted hover:bg-canvas hover:text-ink" />
           </div>

@@ -257,16 +257,18 @@ export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
             {menu.optionGroups.map((group) => (
               <li key={group.id} data-testid="group-card" className="flex flex-col rounded-xl border border-line bg-white p-5">
                 <div className="flex items-start justify-between gap-2">
-                  <div>
-                    <h3 className="font-bold">{nameOf(group)}</h3>
-                    <p className="text-xs text-muted">
-                      <span className={`mr-1.5 rounded px-1.5 py-0.5 font-semibold ${group.minSelect > 0 ? "bg-brand-50 text-brand-700" : "bg-canvas"}`}>
+                  <div className="min-w-0">
+                    <h3 className="flex items-center gap-2 font-bold">
+                      {nameOf(group)}
+                      <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold ${group.minSelect > 0 ? "bg-brand-50 text-brand-700" : "bg-canvas text-muted"}`}>
                         {group.minSelect > 0 ? t("required") : t("optional")}
                       </span>
+                    </h3>
+                    <p className="mt-0.5 text-xs text-muted">
                       {t("groupRule", { min: group.minSelect, max: group.maxSelect })} · {t("usedBy", { count: usage(group.id) })}
                     </p>
                   </div>
-                  <button type="button" aria-label={t("editNamed", { name: nameOf(group) })} onClick={() => setOpen({ kind: "group", group })} className="min-h-10 rounded-lg px-3 text-sm font-semibold text-brand-600 hover:bg-brand-50">
+                  <button type="button" aria-label={t("editNamed", { name: nameOf(group) })} onClick={() => setOpen({ kind: "group", group })} className="min-h-10 shrink-0 rounded-lg px-3 text-sm font-semibold whitespace-nowrap text-brand-600 hover:bg-brand-50">
                     {t("edit")}
                   </button>
                 </div>
