@@ -73,6 +73,8 @@ test.beforeAll(async () => {
 });
 
 test("a manager's new item reaches an open kiosk without a reload, and so do sold out, order and hiding", async ({ browser, context, page }, testInfo) => {
+  // A long story over two browsers; on a busy 2-core machine it needs more than the default 30 s.
+  test.setTimeout(120_000);
   const kioskContext = await browser.newContext({ viewport: devices.kiosk, locale: "ko-KR", timezoneId: "Asia/Seoul" });
   try {
     await signInAs(kioskContext, await newKioskAccount("menu"));
