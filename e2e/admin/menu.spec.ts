@@ -161,6 +161,10 @@ test("a manager's new item reaches an open kiosk without a reload, and so do sol
     await page.getByRole("button", { name: `${secondKo} 위로 이동` }).click();
     await expect(page.getByTestId("item-row").first()).toContainText(secondKo);
     await expect(kiosk.getByTestId("menu-tile").first()).toContainText(secondKo);
+    // And dragging the smoothie's row onto the cookie's puts it back on top.
+    await page.getByTestId("item-row").filter({ hasText: itemKo }).dragTo(page.getByTestId("item-row").filter({ hasText: secondKo }));
+    await expect(page.getByTestId("item-row").first()).toContainText(itemKo);
+    await expect(kiosk.getByTestId("menu-tile").first()).toContainText(itemKo);
 
     // Sold out from the console greys it out on the kiosk.
     await row.getByRole("switch", { name: `${itemKo} 품절` }).click();
@@ -183,6 +187,7 @@ test("a manager's new item reaches an open kiosk without a reload, and so do sol
     await groupForm.getByLabel("이름 (영어) 1").fill("Pearl");
     await groupForm.getByRole("button", { name: "저장" }).click();
     await expect(groupForm.getByTestId("field-error-minSelect")).toHaveText("최소 선택이 최대 선택보다 클 수 없습니다.");
+    await shot(page, testInfo, "admin-menu-group-dialog");
     await groupForm.getByLabel("최소 선택").fill("0");
     await groupForm.getByRole("button", { name: "저장" }).click();
     await expect(groupForm).toBeHidden();
