@@ -307,7 +307,7 @@ test("HR reads the audit log and filters it by actor, action and date", async ({
   await expect(page.getByTestId("audit-row").filter({ hasText: managerEmail })).toHaveCount(2);
 });
 
-test("a manager is kept out of the audit log and HR out of the menu editor", async ({ browser }) => {
+test("a manager is kept out of the audit log and HR out of the menu editor; both consoles speak English", async ({ browser }, testInfo) => {
   const manager = await browser.newContext({ viewport: devices.desktop, locale: "ko-KR" });
   const hr = await browser.newContext({ viewport: devices.desktop, locale: "ko-KR" });
   try {
@@ -326,6 +326,18 @@ test("a manager is kept out of the audit log and HR out of the menu editor", asy
     await expect(hrPage).toHaveURL(/\/admin\/employees$/);
     const menu = await hr.request.get("/api/trpc/menuAdmin.menu");
     expect(menu.status()).toBe(403);
+
+    // The console in English, too.
+    await managerPage.goto("/admin/menu");
+    await managerPage.getByRole("button", { name: "English" }).click();
+    await expect(managerPage.getByRole("heading", { name: "HQ Cafe menu" })).toBeVisible();
+    await expect(managerPage.getByRole("link", { name: "Store settings" })).toBeVisible();
+    await expect(managerPage.getByRole("columnheader", { name: "Sold out" })).toBeVisible();
+    await shot(managerPage, testInfo, "admin-menu-english");
+    await hrPage.goto("/admin/audit");
+    await hrPage.getByRole("button", { name: "English" }).click();
+    await expect(hrPage.getByRole("heading", { name: "Audit log" })).toBeVisible();
+    await shot(hrPage, testInfo, "admin-audit-log-english");
   } finally {
     await manager.close();
     await hr.close();

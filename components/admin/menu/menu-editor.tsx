@@ -173,7 +173,7 @@ export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
                   </button>
                 </div>
                 <table className="w-full text-left text-sm" data-testid="items-table">
-                  <thead className="border-b border-line bg-canvas/60 text-xs text-muted">
+                  <thead className="border-b border-line bg-canvas/60 text-xs whitespace-nowrap text-muted">
                     <tr>
                       <th scope="col" className="w-24 px-3 py-2 font-medium">{t("colOrder")}</th>
                       <th scope="col" className="w-16 px-2 py-2 font-medium">{t("colImage")}</th>
