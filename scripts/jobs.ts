@@ -1,13 +1,14 @@
 /**
  * Periodic housekeeping, run by a scheduler (cron, a Kubernetes CronJob):
  *   expire-vouchers   returns unused value of grants whose time is over to the company budget
- *   prune             drops idempotency keys older than the retention and old rate-limit windows
+ *   prune             drops idempotency keys older than the retention, old rate-limit windows and menu pictures no item shows
  *   push              sends due Web Push messages ("your order is ready"), retrying failed ones with backoff
  * Uses DATABASE_URL, or the embedded database of `npm start`.
  */
 import { connect } from "../db/client";
 import { pruneIdempotencyKeys } from "../server/domain/idempotency";
 import { pruneRateLimits } from "../server/domain/rate-limit";
+import { pruneMenuImages } from "../server/domain/menu/images";
 import { deliverPush } from "../server/domain/push/outbox";
 import { pushSender } from "../server/domain/push/send-after-commit";
 import { pushEnv } from "../server/env";
@@ -48,7 +49,8 @@ try {
   } else {
     const keys = await pruneIdempotencyKeys(db, now);
     const windows = await pruneRateLimits(db, new Date(now.getTime() - 24 * 3_600_000));
-    console.log(`pruned ${keys} idempotency keys and ${windows} rate-limit windows`);
+    const pictures = await pruneMenuImages(db, new Date(now.getTime() - 24 * 3_600_000));
+    console.log(`pruned ${keys} idempotency keys, ${windows} rate-limit windows and ${pictures} unused menu pictures`);
   }
 } finally {
   await close();

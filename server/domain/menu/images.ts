@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, lt, notExists, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { menuImages } from "@/db/schema";
+import { menuImages, menuItems } from "@/db/schema";
 import { DomainError } from "../errors";
 import { imageUrl } from "./manage";
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, type ImageType } from "./inputs";
@@ -55,4 +55,26 @@ export async function loadMenuImage(args: { tx: DbOrTx; input: { id: string } })
     .from(menuImages)
     .where(eq(menuImages.id, args.input.id));
   return image ?? null;
+}
+
+/**
+ * Drops pictures no item shows: uploads whose dialog was cancelled and pictures since replaced.
+ * Only those older than `before`, so an upload whose item is still being filled in is kept.
+ */
+export async function pruneMenuImages(tx: DbOrTx, before: Date) {
+  const removed = await tx
+    .delete(menuImages)
+    .where(
+      and(
+        lt(menuImages.createdAt, before),
+        notExists(
+          tx
+            .select({ one: sql`1` })
+            .from(menuItems)
+            .where(eq(menuItems.imagePath, sql`'/api/menu-images/' || ${menuImages.id}::text`)),
+        ),
+      ),
+    )
+    .returning({ id: menuImages.id });
+  return removed.length;
 }

@@ -7,7 +7,7 @@ import { hashPassword } from "@/server/auth/password";
 import type { SessionUser } from "@/server/auth/roles";
 import { MENU_EVENTS_CHANNEL } from "@/server/domain/menu/events";
 import { MAX_IMAGE_BYTES } from "@/server/domain/menu/inputs";
-import { loadMenuImage } from "@/server/domain/menu/images";
+import { loadMenuImage, pruneMenuImages } from "@/server/domain/menu/images";
 import { createOrder } from "@/server/domain/orders/create-order";
 import { checkManagerPin } from "@/server/domain/people/manager-pin";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
@@ -263,6 +263,13 @@ describe("menu editor, store settings and the audit log", () => {
       )).cause,
     ).toMatchObject({ messageKey: "menuImageNotFound" });
     expect((await counts())?.items).toBe((before?.items ?? 0) + 1);
+
+    // Pruning keeps the picture an item shows and drops an upload nobody attached, once it is old enough.
+    const orphan = await api.menuAdmin.uploadImage({ dataBase64: PNG_1X1 });
+    expect(await pruneMenuImages(database.db, new Date(Date.now() - 60_000))).toBe(0);
+    expect(await pruneMenuImages(database.db, new Date(Date.now() + 60_000))).toBe(1);
+    expect(await loadMenuImage({ tx: database.db, input: { id: orphan.id } })).toBeNull();
+    expect(await loadMenuImage({ tx: database.db, input: { id: image.id } })).not.toBeNull();
   });
 
   it("announces each committed menu change to the store's kiosks, and nothing for a refused one", async () => {
