@@ -5,6 +5,7 @@ import { requireFace } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { auditListInput } from "@/server/domain/audit-log/list";
 import { toLocale } from "@/i18n/locales";
+import { PageLink } from "@/components/admin/page-links";
 import { AuditDiff } from "@/components/admin/audit-diff";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -145,14 +146,5 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         </div>
       </div>
     </div>
-  );
-}
-
-function PageLink({ href, disabled, label }: { href: string; disabled: boolean; label: string }) {
-  const className = "flex min-h-10 items-center rounded-lg border border-line bg-white px-3 font-medium";
-  return disabled ? (
-    <span aria-disabled className={`${className} opacity-40`}>{label}</span>
-  ) : (
-    <Link href={href} className={`${className} text-ink hover:bg-canvas`}>{label}</Link>
   );
 }
