@@ -5,7 +5,8 @@ import { stores, users, type OpeningHours } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { recordAudit } from "../audit";
 import { DomainError, notFound } from "../errors";
-import { MANAGER_PIN_PATTERN } from "../people/manager-pin";
+import { MANAGER_PIN_PATTERN, ManagerPinRejected } from "../people/manager-pin";
+import { isRateLimited, rateLimitWindow, type RateLimitInput } from "../rate-limit";
 
 export const RECEIPT_HEADER_MAX = 200;
 
@@ -85,12 +86,26 @@ export async function updateStoreSettings(args: { tx: DbOrTx; input: StoreSettin
   return after;
 }
 
+/** Wrong current PINs one manager may type in a window: a console left open is not a way to guess the PIN. */
+export const PIN_CHANGE_LIMIT = 5;
+export const PIN_CHANGE_WINDOW_SECONDS = 15 * 60;
+
+/** A wrong current PIN, counted (after the rollback) by `countingManagerPinFailures`, and shown at its field. */
+class CurrentPinRejected extends ManagerPinRejected {
+  override readonly details = { field: "currentPin" };
+}
+
 /**
  * The manager changes their own PIN: the current one first when there is one, so a console
  * left open is not enough to take over refund approvals. Stored as argon2id like passwords.
  */
-export async function changeOwnManagerPin(args: { tx: DbOrTx; input: ChangePinInput & { userId: string; requestId?: string | null } }) {
+export async function changeOwnManagerPin(args: { tx: DbOrTx; input: ChangePinInput & { userId: string; now: Date; requestId?: string | null } }) {
   const { tx, input } = args;
+  const limit: RateLimitInput = { bucket: `managerpin:change:${input.userId}`, limit: PIN_CHANGE_LIMIT, windowSeconds: PIN_CHANGE_WINDOW_SECONDS, now: input.now };
+  if (await isRateLimited(tx, limit)) {
+    const { retryAfterSeconds } = rateLimitWindow(input.now, PIN_CHANGE_WINDOW_SECONDS);
+    throw new DomainError("TOO_MANY_REQUESTS", "managerPinTooManyAttempts", "too many wrong current PINs", { minutes: Math.ceil(retryAfterSeconds / 60) });
+  }
   const [me] = await tx
     .select({ id: users.id, pinHash: users.pinHash })
     .from(users)
@@ -98,7 +113,7 @@ export async function changeOwnManagerPin(args: { tx: DbOrTx; input: ChangePinIn
     .for("update");
   if (!me) throw new DomainError("NOT_FOUND", "managerNotFound", "no store manager with that id");
   if (me.pinHash && !(input.currentPin && (await verifyPassword(me.pinHash, input.currentPin)))) {
-    throw new DomainError("FORBIDDEN", "currentPinWrong", "the current PIN is wrong", { field: "currentPin" });
+    throw new CurrentPinRejected("FORBIDDEN", "currentPinWrong", "the current PIN is wrong", [limit]);
   }
   await tx.update(users).set({ pinHash: await hashPassword(input.newPin), updatedAt: new Date() }).where(eq(users.id, me.id));
   // Only that it changed: a PIN, even hashed, stays out of the audit log.

@@ -9,7 +9,8 @@ import { MENU_EVENTS_CHANNEL } from "@/server/domain/menu/events";
 import { MAX_IMAGE_BYTES } from "@/server/domain/menu/inputs";
 import { loadMenuImage, pruneMenuImages } from "@/server/domain/menu/images";
 import { createOrder } from "@/server/domain/orders/create-order";
-import { checkManagerPin } from "@/server/domain/people/manager-pin";
+import { checkManagerPin, countingManagerPinFailures } from "@/server/domain/people/manager-pin";
+import { changeOwnManagerPin, PIN_CHANGE_LIMIT } from "@/server/domain/stores/settings";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { errorOf, sessionOf, trpcFailure } from "@/test/helpers";
 import { createInnerContext } from "../init";
@@ -371,6 +372,18 @@ describe("menu editor, store settings and the audit log", () => {
     const [pinAudit] = await database.db.select().from(auditLog).where(eq(auditLog.action, "manager.pin.change"));
     expect(pinAudit).toMatchObject({ before: { pinSet: true }, after: { pinSet: true } });
     expect(JSON.stringify(pinAudit)).not.toContain("482913");
+
+    // Guessing the current PIN from an open console stops after a few tries, even for the right one.
+    const now = new Date(Date.UTC(2026, 5, 1, 3, 1));
+    const change = (currentPin: string) =>
+      countingManagerPinFailures(database.db, () =>
+        database.db.transaction((tx) => changeOwnManagerPin({ tx, input: { currentPin, newPin: "246810", confirmPin: "246810", userId: manager.id, now } })),
+      );
+    for (let attempt = 0; attempt < PIN_CHANGE_LIMIT; attempt++) {
+      expect(await errorOf(change("0000"))).toMatchObject({ messageKey: "currentPinWrong", details: { field: "currentPin" } });
+    }
+    expect(await errorOf(change("482913"))).toMatchObject({ code: "TOO_MANY_REQUESTS", messageKey: "managerPinTooManyAttempts" });
+    await expect(pinCheck("482913")).resolves.toMatchObject({ id: manager.id });
   });
 
   it("lets HR read the audit log newest first, filtered by actor, action and date, a page at a time", async () => {

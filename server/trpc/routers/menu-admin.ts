@@ -22,6 +22,7 @@ import {
   reorderItemsInput,
 } from "@/server/domain/menu/inputs";
 import { DomainError } from "@/server/domain/errors";
+import { countingManagerPinFailures } from "@/server/domain/people/manager-pin";
 import { changeOwnManagerPin, changePinInput, loadStoreSettings, storeSettingsInput, updateStoreSettings } from "@/server/domain/stores/settings";
 import { managerProcedure, router } from "../init";
 
@@ -72,7 +73,9 @@ export const menuAdminRouter = router({
   changePin: storeManagerProcedure
     .input(changePinInput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.db.transaction((tx) => changeOwnManagerPin({ tx, input: { ...input, userId: ctx.session.id, requestId: ctx.requestId } }));
+      await countingManagerPinFailures(ctx.db, () =>
+        ctx.db.transaction((tx) => changeOwnManagerPin({ tx, input: { ...input, userId: ctx.session.id, now: new Date(), requestId: ctx.requestId } })),
+      );
       return { changed: true };
     }),
 });
