@@ -13,6 +13,7 @@ import { connect } from "../db/client";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
 import { seed } from "../db/seed";
+import { loadDemoHistory } from "../db/demo-history";
 import { E2E_DATABASE_FILE } from "./database-file";
 
 // The server itself, not an npx wrapper: signals then reach the process that holds the port.
@@ -32,6 +33,8 @@ const url = cluster.urlFor("canteen");
 await runMigrations(url);
 const database = connect(url, { max: 2 });
 await seed(database.db);
+// `npm run screenshots` wants the product as a newcomer first sees it: a month of purchases.
+if (process.env.E2E_DEMO_HISTORY === "1") await loadDemoHistory(database.db, { now: new Date() });
 await database.close();
 writeFileSync(E2E_DATABASE_FILE, url);
 

@@ -15,6 +15,8 @@ import peopleEn from "./areas/people.en.json";
 import peopleKo from "./areas/people.ko.json";
 import payAppEn from "./areas/pay-app.en.json";
 import payAppKo from "./areas/pay-app.ko.json";
+import reportsEn from "./areas/reports.en.json";
+import reportsKo from "./areas/reports.ko.json";
 import topUpEn from "./areas/top-up.en.json";
 import topUpKo from "./areas/top-up.ko.json";
 
@@ -38,8 +40,8 @@ export function mergeMessages(parts: Tree[]): Tree {
 }
 
 export const messageParts: Record<Locale, Tree[]> = {
-  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, menuAdminKo],
-  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, menuAdminEn],
+  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, menuAdminKo, reportsKo],
+  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, menuAdminEn, reportsEn],
 };
 
 export const messages: Record<Locale, Tree> = {

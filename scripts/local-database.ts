@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../db/embedded";
+import { bundledPostgresMajor, checkDataFolderVersion, checkPortFree, checkWritable } from "./preflight";
 
 /** Where `npm start` keeps the embedded database and generated secrets; git-ignored. */
 export const DATA_DIR = path.resolve(process.env.CANTEEN_DATA_DIR ?? ".data");
@@ -14,7 +15,16 @@ const EMBEDDED_PORT = Number(process.env.CANTEEN_PG_PORT ?? 54329);
 export async function localDatabase(): Promise<{ url: string; embedded: boolean; stop: () => Promise<void> }> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, embedded: false, stop: async () => {} };
-  const cluster = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), port: EMBEDDED_PORT });
+  // A container (NODE_ENV=production, see Dockerfile) never starts a database of its own.
+  if (process.env.NODE_ENV === "production") throw new Error("DATABASE_URL is required (the embedded database is for development only)");
+  const pgDataDir = path.join(DATA_DIR, "pg");
+  checkWritable(DATA_DIR, "CANTEEN_DATA_DIR");
+  checkDataFolderVersion(pgDataDir, bundledPostgresMajor(), "npm run db:reset (it deletes the local demo data)");
+  // A server of ours left running holds the port too; starting stops it, so only a stranger is a problem.
+  if (!existsSync(path.join(pgDataDir, "postmaster.pid"))) {
+    await checkPortFree(EMBEDDED_PORT, "the embedded PostgreSQL", `choose another: CANTEEN_PG_PORT=${EMBEDDED_PORT + 1} npm start`);
+  }
+  const cluster = await startEmbeddedPostgres({ dataDir: pgDataDir, port: EMBEDDED_PORT });
   const postgres = (await import("postgres")).default;
   const admin = postgres(cluster.adminUrl, { max: 1, onnotice: () => {} });
   try {

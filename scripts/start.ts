@@ -9,8 +9,16 @@ import { existsSync } from "node:fs";
 import { connect } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { isEmpty, seed } from "../db/seed";
+import { loadDemoHistory } from "../db/demo-history";
 import { DEMO_MANAGER_PIN, DEMO_PASSWORD, demoStaff } from "../db/seed-data";
 import { localAuthSecret, localDatabase } from "./local-database";
+import { checkPortFree, StartProblem } from "./preflight";
+
+/** A known start-up problem is one line with its fix; anything else keeps its stack for a bug report. */
+function exitWith(error: unknown): never {
+  console.error(error instanceof StartProblem ? `\n  Canteen cannot start: ${error.message}\n` : error);
+  process.exit(1);
+}
 
 // The server itself, not an npx wrapper: signals then reach the process that holds the port.
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -19,7 +27,8 @@ const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 
-const database = await localDatabase();
+await checkPortFree(port, "the web server", `start on another: PORT=${port + 1} npm start`).catch(exitWith);
+const database = await localDatabase().catch(exitWith);
 let server: ReturnType<typeof spawn> | undefined;
 let stopping = false;
 
@@ -42,6 +51,12 @@ try {
   if (await isEmpty(db)) {
     console.log("empty database: loading demo data…");
     await seed(db);
+    console.log("and a month of demo purchases, so history and reports have something to show (a minute or two, once)…");
+    const history = await loadDemoHistory(db, {
+      now: new Date(),
+      onProgress: (day, orders) => process.stdout.write(`\r  ${day}: ${orders} orders`),
+    });
+    process.stdout.write(`\r  ${history.orders} orders over ${history.days} working days, ${history.grants} meal vouchers\n`);
   }
   await close();
 

@@ -47,6 +47,31 @@ const pushShape = {
   PUSH_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0").transform((value) => value === "1"),
 };
 
+/**
+ * Moves a test server's clock (server/clock.ts) so a story can happen at lunchtime whenever CI
+ * runs; the browsers' clocks are moved by the same amount. Never set in production.
+ */
+const TEN_YEARS_MS = 10 * 366 * 24 * 3_600_000;
+const clockShape = {
+  CANTEEN_TEST_CLOCK_OFFSET_MS: z.coerce.number().int().min(-TEN_YEARS_MS).max(TEN_YEARS_MS).default(0),
+};
+
+/**
+ * The server entry (scripts/serve.ts): where it listens and how it drains on SIGTERM.
+ * HOST rather than HOSTNAME: Kubernetes sets HOSTNAME to the pod's name.
+ */
+const serveShape = {
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** After SIGTERM, keep serving this long with readiness false, so load balancers stop sending first. */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  /** The longest wait for in-flight requests (and payments) to finish before closing anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+};
+
+const postgresUrl = (name: string) =>
+  z.string().regex(/^postgres(ql)?:\/\//, `${name} must be a postgres:// connection string`);
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -54,6 +79,13 @@ const envSchema = z
       .string({ error: "DATABASE_URL is required (npm start sets it for the embedded database)" })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// connection string"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /** "0" for a transaction-mode pooler that cannot keep prepared statements (PgBouncer before 1.21). */
+    DB_PREPARE: z.enum(["0", "1"]).default("1").transform((value) => value === "1"),
+    /**
+     * A direct (session) connection to PostgreSQL for LISTEN, when DATABASE_URL goes through a
+     * pooler in transaction mode (PgBouncer): LISTEN needs its connection to itself.
+     */
+    DATABASE_DIRECT_URL: postgresUrl("DATABASE_DIRECT_URL").optional(),
     AUTH_SECRET: z
       .string({ error: "AUTH_SECRET is required (npm start generates one in .data/)" })
       .min(32, "AUTH_SECRET must be at least 32 characters"),
@@ -66,8 +98,13 @@ const envSchema = z
     ...cardSandboxShape,
     ...pgShape,
     ...pushShape,
+    ...clockShape,
+    ...serveShape,
   })
   .superRefine((value, ctx) => {
+    if (value.CANTEEN_TEST_CLOCK_OFFSET_MS !== 0 && value.TOSS_SECRET_KEY) {
+      ctx.addIssue({ code: "custom", path: ["CANTEEN_TEST_CLOCK_OFFSET_MS"], message: "a moved clock is for tests only and cannot run with a real PG" });
+    }
     const oidc = [value.AUTH_OIDC_ISSUER, value.AUTH_OIDC_CLIENT_ID, value.AUTH_OIDC_CLIENT_SECRET];
     const set = oidc.filter(Boolean).length;
     if (set !== 0 && set !== 3) {
@@ -119,6 +156,11 @@ export function cardSandboxEnv(source: Record<string, string | undefined> = proc
     .parse(source);
 }
 
+/** Just the test clock's offset, parsed apart from `env()` like cardSandboxEnv. */
+export function clockEnv(source: Record<string, string | undefined> = process.env) {
+  return z.object(clockShape).parse(source);
+}
+
 export type PgEnv = ReturnType<typeof pgEnv>;
 
 /**
@@ -168,3 +210,37 @@ export function pgEnv(source: Record<string, string | undefined> = process.env) 
 export function pushEnv(source: Record<string, string | undefined> = process.env) {
   return z.object(pushShape).parse(source);
 }
+
+/** The server entry's settings, parsed apart from `env()`: scripts/serve.ts runs before the app loads. */
+export function serveEnv(source: Record<string, string | undefined> = process.env) {
+  return z.object(serveShape).parse(source);
+}
+
+/**
+ * The jobs runner's settings (scripts/jobs.ts): its database (a direct connection, for the
+ * advisory locks that keep each job to one runner at a time) and who the scheduled
+ * allocation acts as.
+ */
+const jobsShape = {
+  DATABASE_URL: postgresUrl("DATABASE_URL").optional(),
+  DATABASE_DIRECT_URL: postgresUrl("DATABASE_DIRECT_URL").optional(),
+  ALLOCATION_ACTOR_EMAIL: z.email("ALLOCATION_ACTOR_EMAIL must be an email address").optional(),
+};
+
+export function jobsEnv(source: Record<string, string | undefined> = process.env) {
+  return z.object(jobsShape).parse(source);
+}
+
+/**
+ * Every variable Canteen reads, by name: the app's, the server entry's and the jobs runner's,
+ * plus what `npm start` and the tests read (see README, Environment). The deployment
+ * manifests may set only these (deploy/k8s.test.ts).
+ */
+export const DECLARED_ENV_NAMES: ReadonlySet<string> = new Set([
+  ...Object.keys(envSchema.shape),
+  ...Object.keys(jobsShape),
+  "CANTEEN_DATA_DIR",
+  "CANTEEN_PG_PORT",
+  "TEST_DATABASE_URL",
+  "NEXT_TELEMETRY_DISABLED",
+]);

@@ -1,6 +1,7 @@
 /** Runs once when a server process starts: a bad environment stops it with a message naming the variable. */
 import { env, EnvError } from "./env";
 import { closeAppDatabase } from "@/db/client";
+import { lifecycle, onShutdown, runShutdownHooks, startDrain } from "./lifecycle";
 import { logger } from "./log";
 
 try {
@@ -19,9 +20,22 @@ void import("./domain/push/vapid")
   .then(async ({ vapidKeys }) => vapidKeys((await import("./db")).db()))
   .catch((error: unknown) => logger.warn({ err: error }, "push: VAPID keys not ready at start"));
 
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
-    logger.info({ signal }, "shutting down: closing the database pool");
-    void closeAppDatabase().finally(() => process.exit(0));
-  });
+// Closed last, once in-flight requests have finished: the LISTEN connection, then the pool.
+onShutdown(async () => {
+  const { stopEventBus } = await import("./events/event-bus");
+  await stopEventBus();
+});
+onShutdown(() => closeAppDatabase());
+
+// Under scripts/serve.ts the server entry drains on SIGTERM and then runs the hooks above.
+// Under plain `next start` (Next.js exits on the signal by itself) this is the best there is:
+// tell streams to reconnect and close the pool.
+if (!lifecycle().managedByServer) {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, "shutting down: closing event streams and the database pool");
+      startDrain();
+      void runShutdownHooks().finally(() => process.exit(0));
+    });
+  }
 }

@@ -36,14 +36,18 @@ export function useMyOrderEvents(onEvent: (event: MyOrderEvent) => void, options
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let delay = RETRY_MIN_MS;
     let stopped = false;
+    // The browser resends Last-Event-ID on its own reconnects; a new EventSource after a
+    // failed one starts without it, so the last id rides along in the URL (server/events/sse.ts).
+    let lastEventId = "";
 
     const connect = () => {
-      source = new EventSource("/api/events/me");
+      source = new EventSource(lastEventId ? `/api/events/me?lastEventId=${encodeURIComponent(lastEventId)}` : "/api/events/me");
       source.addEventListener("ready", () => {
         delay = RETRY_MIN_MS;
         handlers.current.onConnected?.();
       });
       source.addEventListener("order", (message: MessageEvent<string>) => {
+        if (message.lastEventId) lastEventId = message.lastEventId;
         const event = parseMyOrderEvent(message.data);
         if (event) handlers.current.onEvent(event);
       });

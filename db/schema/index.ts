@@ -11,3 +11,5 @@ export * from "./store-days";
 export * from "./devices";
 export * from "./pg-payments";
 export * from "./push";
+export * from "./reports";
+export * from "./events";

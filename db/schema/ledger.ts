@@ -101,7 +101,7 @@ export const ledgerEntries = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("ledger_entries_transfer_idx").on(t.transferId),
+    index("ledger_entries_transfer_id_idx").on(t.transferId, t.id),
     index("ledger_entries_account_idx").on(t.accountId, t.createdAt),
     check("ledger_entries_amount_nonzero", sql`${t.amount} <> 0`),
   ],

@@ -58,6 +58,8 @@ export const orders = pgTable(
     uniqueIndex("orders_store_day_number_key").on(t.storeId, t.businessDate, t.pickupNumber),
     index("orders_payer_idx").on(t.payerId, t.createdAt),
     index("orders_store_status_idx").on(t.storeId, t.status, t.createdAt),
+    // Reports read a range of business days across stores.
+    index("orders_business_date_idx").on(t.businessDate),
     check("orders_amounts", sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} = ${t.subtotal} - ${t.discount}`),
     check("orders_refund_bound", sql`${t.refundedAmount} >= 0 and ${t.refundedAmount} <= ${t.total}`),
   ],
@@ -134,6 +136,9 @@ export const paymentTenders = pgTable(
   (t) => [
     uniqueIndex("payment_tenders_order_sequence_key").on(t.orderId, t.sequence),
     index("payment_tenders_grant_idx").on(t.grantId),
+    // Reports join a day's orders to their voucher tenders; the migration adds
+    // INCLUDE (amount, refunded_amount, grant_id, payer_id) so the join reads the index only.
+    index("payment_tenders_voucher_order_idx").on(t.orderId).where(sql`${t.kind} = 'voucher'`),
     check("payment_tenders_amount", sql`${t.amount} > 0 and ${t.refundedAmount} between 0 and ${t.amount}`),
   ],
 );

@@ -47,6 +47,9 @@ export const voucherGrants = pgTable(
     uniqueIndex("voucher_grants_allocation_key")
       .on(t.employeeId, t.serviceDate, t.meal, t.pooled)
       .where(sql`${t.allocationRunId} is not null and ${t.status} <> 'revoked'`),
+    // Reports: grants by the day they are for; grants without one (adjustments) by when they start.
+    index("voucher_grants_service_date_idx").on(t.serviceDate).where(sql`${t.serviceDate} is not null`),
+    index("voucher_grants_unscheduled_idx").on(t.validFrom).where(sql`${t.serviceDate} is null`),
     index("voucher_grants_run_idx").on(t.allocationRunId).where(sql`${t.allocationRunId} is not null`),
     check("voucher_grants_amount_positive", sql`${t.amount} > 0`),
     check("voucher_grants_period", sql`${t.validUntil} > ${t.validFrom}`),

@@ -1,9 +1,7 @@
 import type { SessionUser } from "@/server/auth/roles";
 import type { OrderEvent } from "@/server/domain/orders/events";
 import type { MyOrderEvent } from "@/lib/my-order-events";
-import { eventStreamResponse, SSE_HEARTBEAT_MS } from "./sse";
-
-export const MY_EVENTS_HEARTBEAT_MS = SSE_HEARTBEAT_MS;
+import { eventStream, HEARTBEAT_MS } from "./sse";
 
 /** The part of an order event the employee may hear: only for orders they paid for, else null. */
 export function myOrderEvent(event: OrderEvent, employeeId: string): MyOrderEvent | null {
@@ -14,13 +12,16 @@ export function myOrderEvent(event: OrderEvent, employeeId: string): MyOrderEven
 type Deps = {
   authenticate: (request: Request) => Promise<SessionUser | null>;
   subscribe: (listener: (event: OrderEvent) => void) => Promise<() => void>;
+  /** The employee's events after a `Last-Event-ID`, for a phone that reconnects. */
+  replay?: (employeeId: string, afterSeq: number) => Promise<OrderEvent[]>;
   heartbeatMs?: number;
 };
 
 /**
  * Server-sent events of the signed-in employee's own orders: a new receipt the moment a
- * kiosk takes their pay code, then each status change and refund. Built from its
- * dependencies so a test can drive it with a real session and real notifications.
+ * kiosk takes their pay code, then each status change and refund; after a reconnect, what
+ * was missed. Built from its dependencies so a test can drive it with a real session and
+ * real notifications.
  */
 export function myOrderEventsHandler(deps: Deps) {
   return async function GET(request: Request): Promise<Response> {
@@ -28,15 +29,15 @@ export function myOrderEventsHandler(deps: Deps) {
     if (!user) return Response.json({ error: "sign in first" }, { status: 401 });
     if (user.role !== "employee") return Response.json({ error: "only an employee has a purchase stream" }, { status: 403 });
     const employeeId = user.id;
-
-    return eventStreamResponse(
+    const replay = deps.replay;
+    return eventStream({
       request,
-      (send) =>
-        deps.subscribe((event) => {
-          const mine = myOrderEvent(event, employeeId);
-          if (mine) send("order", mine);
-        }),
-      deps.heartbeatMs ?? MY_EVENTS_HEARTBEAT_MS,
-    );
+      name: "me",
+      event: "order",
+      subscribe: deps.subscribe,
+      ...(replay ? { replay: (afterSeq: number) => replay(employeeId, afterSeq) } : {}),
+      project: (event) => myOrderEvent(event, employeeId),
+      heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
+    });
   };
 }

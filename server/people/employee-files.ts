@@ -1,26 +1,15 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import type { SessionUser } from "@/server/auth/roles";
 import { DomainError } from "@/server/domain/errors";
 import { confirmImport } from "@/server/domain/people/import/confirm";
 import { planImport } from "@/server/domain/people/import/plan";
 import { MAX_IMPORT_BYTES, readImportFile } from "@/server/domain/people/import/read-file";
+import { json, notHr, refuse, type FileContext } from "@/server/files/hr-files";
+import { attachment } from "@/server/files/table-file";
 import { employeesCsv, employeesXlsx, exportEmployeeRows } from "@/server/domain/people/export-employees";
 
-export type FileContext = { db: Db; session: SessionUser | null; requestId: string; allowedOrigin?: string };
-
-const json = (body: unknown, status: number, requestId: string) =>
-  Response.json(body, { status, headers: { "x-request-id": requestId, "cache-control": "no-store" } });
-
-const refuse = (status: 401 | 403 | 400 | 409 | 413, code: string, messageKey: string, requestId: string) =>
-  json({ error: { code, messageKey } }, status, requestId);
-
-function notHr(context: FileContext) {
-  if (!context.session) return refuse(401, "UNAUTHORIZED", "signInFirst", context.requestId);
-  if (context.session.role !== "hr_admin") return refuse(403, "FORBIDDEN", "forbidden", context.requestId);
-  return null;
-}
+export type { FileContext };
 
 /**
  * A multipart upload cannot be forced to JSON like tRPC mutations (server/trpc/csrf.ts), so the
@@ -120,13 +109,5 @@ export async function handleEmployeeExport(request: Request, context: FileContex
   const rows = await exportEmployeeRows({ tx: context.db, input: { search: q, departmentId: department, status, sort, direction: dir } });
   const stamp = new Date().toISOString().slice(0, 10);
   const body = format === "csv" ? employeesCsv(rows, lang) : await employeesXlsx(rows, lang);
-  const fileName = `employees-${stamp}.${format}`;
-  return new Response(body as BodyInit, {
-    headers: {
-      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "content-disposition": `attachment; filename="${fileName}"`,
-      "cache-control": "no-store",
-      "x-request-id": context.requestId,
-    },
-  });
+  return attachment(body, format, `employees-${stamp}.${format}`, context.requestId);
 }

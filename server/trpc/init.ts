@@ -7,6 +7,7 @@ import type { UserRole } from "@/db/schema/users";
 import type { SessionUser } from "@/server/auth/roles";
 import { DomainError, type DomainErrorCode } from "@/server/domain/errors";
 import { logger } from "@/server/log";
+import { metrics, PAYMENT_PROCEDURES } from "@/server/metrics";
 
 export type Context = {
   db: Db;
@@ -66,7 +67,21 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const baseProcedure = t.procedure.use(mapDomainErrors);
+// Latency of every procedure, and payments by outcome, for /api/metrics.
+const measure = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const status = result.ok ? "ok" : result.error.code;
+  const { trpcDuration, payments } = metrics();
+  trpcDuration.observe({ procedure: path, type, status }, (performance.now() - started) / 1000);
+  if (PAYMENT_PROCEDURES.has(path)) {
+    const cause = result.ok ? null : result.error.cause;
+    payments.inc({ procedure: path, outcome: result.ok ? "paid" : cause instanceof DomainError ? cause.messageKey : status });
+  }
+  return result;
+});
+
+const baseProcedure = t.procedure.use(measure).use(mapDomainErrors);
 
 export const publicProcedure = baseProcedure.meta({ access: "public" });
 

@@ -13,6 +13,7 @@ import { payDevicesRouter } from "./routers/pay-devices";
 import { peopleRouter } from "./routers/people";
 import { pushRouter } from "./routers/push";
 import { refundsRouter } from "./routers/refunds";
+import { reportsRouter } from "./routers/reports";
 import { sessionRouter } from "./routers/session";
 import { topUpRouter } from "./routers/top-up";
 import { voucherAdminRouter } from "./routers/voucher-admin";
@@ -35,6 +36,7 @@ export const appRouter = router({
   voucherAdmin: voucherAdminRouter,
   menuAdmin: menuAdminRouter,
   audit: auditRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,7 @@ import { NavLink } from "@/components/admin/nav-link";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireFace("admin");
-  const [t, tRoles, tDevices, tVouchers, tMenu, tSettings, tAudit] = await Promise.all([
+  const [t, tRoles, tDevices, tVouchers, tMenu, tSettings, tAudit, tReports] = await Promise.all([
     getTranslations("admin"),
     getTranslations("roles"),
     getTranslations("devices"),
@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     getTranslations("menuAdmin"),
     getTranslations("storeSettings"),
     getTranslations("auditLog"),
+    getTranslations("reports"),
   ]);
   return (
     <div className="flex min-h-dvh">
@@ -27,6 +28,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/adjust">{tVouchers("navAdjust")}</NavLink> : null}
           {user.role === "hr_admin" ? <NavLink href="/admin/vouchers/holidays">{tVouchers("navHolidays")}</NavLink> : null}
           {user.role === "hr_admin" ? <NavLink href="/admin/audit">{tAudit("nav")}</NavLink> : null}
+          {user.role === "hr_admin" ? (
+            <>
+              <p className="px-3 pt-4 pb-1 text-xs font-semibold text-muted">{tReports("navGroup")}</p>
+              <NavLink href="/admin/reports" exact>{tReports("navDashboard")}</NavLink>
+              <NavLink href="/admin/reports/settlement">{tReports("navSettlement")}</NavLink>
+              <NavLink href="/admin/reports/tax">{tReports("navTax")}</NavLink>
+            </>
+          ) : null}
           {user.role === "store_manager" ? <NavLink href="/admin/menu">{tMenu("nav")}</NavLink> : null}
           {user.role === "store_manager" ? <NavLink href="/admin/devices">{tDevices("nav")}</NavLink> : null}
           {user.role === "store_manager" ? <NavLink href="/admin/settings">{tSettings("nav")}</NavLink> : null}

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { DbOrTx } from "@/db/client";
 import { departments, users } from "@/db/schema";
+import { csvBytes, xlsxBytes } from "@/server/files/table-file";
 import { employeeColumns, employeeFigures, employeeFilter, employeeOrder, type ListEmployeesInput } from "./list-employees";
 
 /** More than any company this app serves; a runaway export stops here instead of exhausting memory. */
@@ -54,34 +54,19 @@ function tableOf(rows: ExportRow[], language: Language): (string | number)[][] {
   ]);
 }
 
-/**
- * CSV that Excel opens correctly in Korean: UTF-8 with a BOM, CRLF lines, quoted where needed.
- * A cell starting with = + - @ is prefixed with ' so Excel shows it instead of running it.
- */
+/** CSV that Excel opens correctly in Korean (UTF-8 with a BOM); see server/files/table-file.ts. */
 export function employeesCsv(rows: ExportRow[], language: Language = "ko"): Uint8Array {
-  const escape = (value: string | number) => {
-    if (typeof value === "number") return String(value);
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const lines = [HEADERS[language], ...tableOf(rows, language)].map((cells) => cells.map(escape).join(","));
-  const body = new TextEncoder().encode(`${lines.join("\r\n")}\r\n`);
-  const bytes = new Uint8Array(body.length + 3);
-  bytes.set([0xef, 0xbb, 0xbf]);
-  bytes.set(body, 3);
-  return bytes;
+  return csvBytes([HEADERS[language], ...tableOf(rows, language)]);
 }
 
-export async function employeesXlsx(rows: ExportRow[], language: Language = "ko"): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Canteen";
-  const sheet = workbook.addWorksheet(language === "ko" ? "직원" : "Employees", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = HEADERS[language].map((header, index) => ({
-    header,
-    width: [12, 14, 30, 16, 12, 8, 14, 14, 14][index],
-    style: index >= 6 ? { numFmt: "#,##0" } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.addRows(tableOf(rows, language));
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+export function employeesXlsx(rows: ExportRow[], language: Language = "ko"): Promise<Uint8Array> {
+  return xlsxBytes([
+    {
+      name: language === "ko" ? "직원" : "Employees",
+      headers: HEADERS[language],
+      rows: tableOf(rows, language),
+      widths: [12, 14, 30, 16, 12, 8, 14, 14, 14],
+      numberColumns: [6, 7, 8],
+    },
+  ]);
 }

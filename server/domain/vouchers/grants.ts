@@ -79,9 +79,17 @@ export async function expireVoucherGrants(args: { tx: DbOrTx; input: { now: Date
     .limit(input.batchSize ?? 500)
     .for("update", { of: voucherGrants, skipLocked: true });
   let returned = 0n;
+  if (due.length === 0) return { expired: 0, returned };
+  // The whole batch's accounts and one budget shard in one statement, in id order: two
+  // runners at once (two replicas, two CronJob pods) never hold one shard while waiting
+  // for another, as they did when each grant locked a random shard of its own.
+  const { balances, systemIds } = await lockAccounts(
+    tx,
+    due.map((grant) => grant.accountId),
+    [{ kind: "voucher_budget", storeId: null }],
+  );
+  const budget = firstId(systemIds);
   for (const grant of due) {
-    const { balances, systemIds } = await lockAccounts(tx, [grant.accountId], [{ kind: "voucher_budget", storeId: null }]);
-    const budget = firstId(systemIds);
     const left = balances.get(grant.accountId) ?? 0n;
     if (left > 0n) {
       await postTransfer(tx, {

@@ -1,15 +1,17 @@
 import { eq } from "drizzle-orm";
 import { stores } from "@/db/schema";
+import { orderEventsAfter } from "@/server/domain/orders/events";
 import { sessionUserFromRequest } from "@/server/auth/request-session";
 import { db } from "@/server/db";
-import { subscribeToOrders } from "@/server/events/order-bus";
-import { eventStreamResponse } from "@/server/events/sse";
+import { subscribeToOrders } from "@/server/events/event-bus";
+import { eventStream } from "@/server/events/sse";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Server-sent events of a store's orders: a signed-in kiosk gets its own store; the pickup
- * display asks by store code (it only ever learns pickup numbers and statuses).
+ * display asks by store code (it only ever learns pickup numbers and statuses). Resumes
+ * after `Last-Event-ID` on any replica.
  */
 export async function GET(request: Request) {
   const storeCode = new URL(request.url).searchParams.get("store");
@@ -22,13 +24,19 @@ export async function GET(request: Request) {
     storeId = user?.role === "barista" ? user.storeId : null;
   }
   if (!storeId) return Response.json({ error: "unknown store or not a kiosk" }, { status: storeCode ? 404 : 401 });
+  const store = storeId;
 
-  return eventStreamResponse(request, (send) =>
-    subscribeToOrders((event) => {
-      if (event.storeId !== storeId) return;
+  return eventStream({
+    request,
+    name: storeCode ? "display" : "kiosk",
+    event: "order",
+    subscribe: subscribeToOrders,
+    replay: (afterSeq) => orderEventsAfter(db(), { afterSeq, storeId: store }),
+    project: (event) => {
+      if (event.storeId !== store) return null;
       // Who paid stays off this stream: the pickup display's is open to anyone.
       const { orderId, pickupNumber, status, source } = event;
-      send("order", { storeId: event.storeId, orderId, pickupNumber, status, source });
-    }),
-  );
+      return { storeId: event.storeId, orderId, pickupNumber, status, source };
+    },
+  });
 }
