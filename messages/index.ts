@@ -7,6 +7,8 @@ import loyaltyEn from "./areas/loyalty.en.json";
 import loyaltyKo from "./areas/loyalty.ko.json";
 import hrEn from "./areas/hr.en.json";
 import hrKo from "./areas/hr.ko.json";
+import menuAdminEn from "./areas/menu-admin.en.json";
+import menuAdminKo from "./areas/menu-admin.ko.json";
 import kioskScanEn from "./areas/kiosk-scan.en.json";
 import kioskScanKo from "./areas/kiosk-scan.ko.json";
 import orderAheadEn from "./areas/order-ahead.en.json";
@@ -40,8 +42,8 @@ export function mergeMessages(parts: Tree[]): Tree {
 }
 
 export const messageParts: Record<Locale, Tree[]> = {
-  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, reportsKo, loyaltyKo],
-  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, reportsEn, loyaltyEn],
+  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, menuAdminKo, reportsKo, loyaltyKo],
+  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, menuAdminEn, reportsEn, loyaltyEn],
 };
 
 export const messages: Record<Locale, Tree> = {

@@ -2,7 +2,8 @@
  * Periodic housekeeping, run by a scheduler (cron, a Kubernetes CronJob):
  *   expire-vouchers   returns unused value of grants whose time is over to the company budget
  *   allocate [YYYY-MM] gives out every active meal-voucher policy for a month (default: next month)
- *   prune             drops idempotency keys older than the retention, old rate-limit windows and old order events
+ *   prune             drops idempotency keys older than the retention, old rate-limit windows, old order events
+ *                     and menu pictures no item shows
  *   push              sends due Web Push messages ("your order is ready"), retrying failed ones with backoff
  * Each job runs in one process at a time across all replicas and CronJob pods (a session
  * advisory lock; a second runner says so and exits 0), and each is safe to run again.
@@ -12,6 +13,7 @@ import { connect } from "../db/client";
 import { pruneIdempotencyKeys } from "../server/domain/idempotency";
 import { pruneOrderEvents } from "../server/domain/orders/events";
 import { pruneRateLimits } from "../server/domain/rate-limit";
+import { pruneMenuImages } from "../server/domain/menu/images";
 import { deliverPush } from "../server/domain/push/outbox";
 import { pushSender } from "../server/domain/push/send-after-commit";
 import { jobsEnv, pushEnv } from "../server/env";
@@ -57,9 +59,11 @@ try {
       return `push: ${total.sent} sent, ${total.retrying} to retry, ${total.failed} given up, ${total.gone} subscriptions gone`;
     }
     const keys = await pruneIdempotencyKeys(db, now);
-    const windows = await pruneRateLimits(db, new Date(now.getTime() - 24 * 3_600_000));
-    const events = await pruneOrderEvents(db, new Date(now.getTime() - 24 * 3_600_000));
-    return `pruned ${keys} idempotency keys, ${windows} rate-limit windows and ${events} order events`;
+    const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
+    const windows = await pruneRateLimits(db, dayAgo);
+    const events = await pruneOrderEvents(db, dayAgo);
+    const pictures = await pruneMenuImages(db, dayAgo);
+    return `pruned ${keys} idempotency keys, ${windows} rate-limit windows, ${events} order events and ${pictures} unused menu pictures`;
   });
   console.log(outcome.ran ? outcome.result : `${job}: already running in another process; nothing to do here`);
 } catch (error) {

@@ -37,7 +37,7 @@ function create() {
     }),
     listening: new client.Gauge({
       name: "canteen_order_events_listening",
-      help: "1 while this process's LISTEN connection for order events is up",
+      help: "1 while this process's LISTEN connection for live events (orders, menu) is up",
       registers: [registry],
     }),
     draining: new client.Gauge({ name: "canteen_draining", help: "1 once SIGTERM started the drain", registers: [registry] }),

@@ -22,8 +22,8 @@ void import("./domain/push/vapid")
 
 // Closed last, once in-flight requests have finished: the LISTEN connection, then the pool.
 onShutdown(async () => {
-  const { stopOrderBus } = await import("./events/order-bus");
-  await stopOrderBus();
+  const { stopEventBus } = await import("./events/event-bus");
+  await stopEventBus();
 });
 onShutdown(() => closeAppDatabase());
 

@@ -9,10 +9,12 @@ import { toLocale } from "@/i18n/locales";
 import { useTRPC } from "@/components/trpc/provider";
 import { describeFailure, refusalText } from "@/components/kiosk/payment-logic";
 import { nameIn, type KioskItem, type KioskMenu } from "@/components/kiosk/types";
+import { useMenuEvents } from "@/components/kiosk/use-menu-events";
 
 type Notice = { tone: "done" | "error"; text: string };
 
 const withSoldOut = (menu: KioskMenu, itemId: string, soldOut: boolean): KioskMenu => ({
+  ...menu,
   categories: menu.categories.map((category) => ({
     ...category,
     items: category.items.map((item) => (item.id === itemId ? { ...item, isSoldOut: soldOut } : item)),
@@ -31,6 +33,7 @@ export function SoldOutBoard({ menu: initialMenu }: { menu: KioskMenu }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const menuKey = trpc.menu.forKiosk.queryKey();
+  useMenuEvents();
   const { data: menu } = useQuery(trpc.menu.forKiosk.queryOptions(undefined, { initialData: initialMenu, staleTime: 60_000 }));
   const [categoryId, setCategoryId] = useState<string | null>(initialMenu.categories[0]?.id ?? null);
   const [saving, setSaving] = useState<ReadonlySet<string>>(new Set());
@@ -129,7 +132,7 @@ export function SoldOutBoard({ menu: initialMenu }: { menu: KioskMenu }) {
                     <div className="relative h-20">
                       <div className={`absolute inset-0 ${item.isSoldOut ? "grayscale" : "bg-gradient-to-b from-brand-50/70 to-white"}`}>
                         {item.imagePath ? (
-                          <Image src={item.imagePath} alt="" fill sizes="160px" className={`object-contain p-3 ${item.isSoldOut ? "opacity-30" : ""}`} />
+                          <Image src={item.imagePath} alt="" fill unoptimized sizes="160px" className={`object-contain p-3 ${item.isSoldOut ? "opacity-30" : ""}`} />
                         ) : null}
                       </div>
                       {item.isSoldOut ? (

@@ -53,7 +53,7 @@ export function MenuGrid(props: {
                 >
                   <div className="relative h-24 bg-gradient-to-b from-brand-50/70 to-white group-disabled:grayscale">
                     {item.imagePath ? (
-                      <Image src={item.imagePath} alt="" fill sizes="200px" className="object-contain p-3 group-disabled:opacity-40" />
+                      <Image src={item.imagePath} alt="" fill unoptimized sizes="200px" className="object-contain p-3 group-disabled:opacity-40" />
                     ) : null}
                   </div>
                   <div className="flex flex-1 flex-col justify-between gap-1 px-4 pt-1 pb-3.5">

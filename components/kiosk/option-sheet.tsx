@@ -49,7 +49,7 @@ export function OptionSheet(props: {
       >
         <header className="flex items-center gap-4 border-b border-line px-6 py-4">
           <div className="relative size-16 shrink-0 rounded-2xl bg-brand-50">
-            {item.imagePath ? <Image src={item.imagePath} alt="" fill sizes="64px" className="object-contain p-2" /> : null}
+            {item.imagePath ? <Image src={item.imagePath} alt="" fill unoptimized sizes="64px" className="object-contain p-2" /> : null}
           </div>
           <div className="min-w-0 flex-1">
             <h2 id={titleId} className="text-2xl font-bold">

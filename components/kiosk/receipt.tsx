@@ -76,6 +76,11 @@ export function PrintableReceipt(props: { result: CheckoutResult; cart: KioskCar
         <p className="text-center text-[13pt] font-bold" data-testid="print-receipt-store">
           {store ?? ""}
         </p>
+        {profile?.receiptHeader ? (
+          <p className="text-center text-[9pt] whitespace-pre-line" data-testid="print-receipt-header">
+            {profile.receiptHeader}
+          </p>
+        ) : null}
         <p className="text-center text-[10pt]">{t("title")}</p>
         <div className="my-[2mm] border-y border-dashed border-black py-[2mm] text-center">
           <p className="text-[10pt]">{t("pickupNumber")}</p>

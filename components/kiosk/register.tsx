@@ -11,6 +11,7 @@ import { MenuGrid } from "./menu-grid";
 import { OptionSheet } from "./option-sheet";
 import { PaymentPanel, type CheckoutResult } from "./payment-panel";
 import { PaymentResult } from "./payment-result";
+import { useMenuEvents } from "./use-menu-events";
 import type { KioskCart, KioskItem, KioskMenu } from "./types";
 import { useCartQuote } from "./use-cart-quote";
 
@@ -23,6 +24,8 @@ export function Register({ menu: initialMenu }: { menu: KioskMenu }) {
   const queryClient = useQueryClient();
   // The server component's menu first; refreshed when a payment says it has changed (sold out).
   const { data: menu } = useQuery(trpc.menu.forKiosk.queryOptions(undefined, { initialData: initialMenu, staleTime: 60_000 }));
+  // A manager's edit reaches this screen live: the stream says "changed", the query refetches.
+  useMenuEvents();
   const [cart, setCart] = useState<KioskCart>(clearCart());
   const [sheetItem, setSheetItem] = useState<KioskItem | null>(null);
   const [view, setView] = useState<View>({ name: "order" });

@@ -3,15 +3,18 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   index,
   integer,
   pgTable,
   primaryKey,
   text,
+  timestamp,
   uuid,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { stores } from "./org";
+import { users } from "./users";
 
 export const menuCategories = pgTable(
   "menu_categories",
@@ -22,6 +25,8 @@ export const menuCategories = pgTable(
     nameKo: text().notNull(),
     nameEn: text().notNull(),
     sortOrder: integer().notNull().default(0),
+    // A hidden category and its items are off the kiosk and the pay app, but kept for the manager.
+    isVisible: boolean().notNull().default(true),
   },
   (t) => [uniqueIndex("menu_categories_store_code_key").on(t.storeId, t.code)],
 );
@@ -91,4 +96,26 @@ export const menuItemOptionGroups = pgTable(
     sortOrder: integer().notNull().default(0),
   },
   (t) => [primaryKey({ name: "menu_item_option_groups_pkey", columns: [t.itemId, t.groupId] })],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/** Uploaded menu pictures, kept in the database so every replica serves them; never changed, only replaced. */
+export const menuImages = pgTable(
+  "menu_images",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    storeId: uuid().notNull().references(() => stores.id),
+    contentType: text().notNull(),
+    byteSize: integer().notNull(),
+    sha256: text().notNull(),
+    data: bytea().notNull(),
+    createdBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("menu_images_store_idx").on(t.storeId),
+    check("menu_images_type", sql`${t.contentType} in ('image/png', 'image/jpeg', 'image/webp')`),
+    check("menu_images_size", sql`${t.byteSize} > 0 and ${t.byteSize} <= 2097152`),
+  ],
 );

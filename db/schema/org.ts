@@ -1,4 +1,7 @@
-import { pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
+import { jsonb, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
+
+/** Per weekday (0 = Sunday … 6), opening and closing as "HH:MM" in the store's time zone; null = closed. */
+export type OpeningHours = Array<{ open: string; close: string } | null>;
 
 export const departments = pgTable(
   "departments",
@@ -21,6 +24,9 @@ export const stores = pgTable(
     nameEn: text().notNull(),
     // Pickup numbers and the day's close follow the store's own calendar day.
     timeZone: text().notNull().default("Asia/Seoul"),
+    // Printed on top of the kiosk receipt (business name, registration number, address…).
+    receiptHeader: text().notNull().default(""),
+    openingHours: jsonb().$type<OpeningHours>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("stores_code_key").on(t.code)],

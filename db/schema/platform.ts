@@ -35,5 +35,10 @@ export const auditLog = pgTable(
     requestId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId), index("audit_log_created_idx").on(t.createdAt)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId),
+    index("audit_log_created_idx").on(t.createdAt),
+    index("audit_log_actor_created_idx").on(t.actorId, t.createdAt),
+    index("audit_log_action_created_idx").on(t.action, t.createdAt),
+  ],
 );

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { announceMenuChange } from "@/server/domain/menu/events";
 import { orderEventsAfter, type OrderEvent } from "@/server/domain/orders/events";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { moneyWorld } from "@/test/money-fixtures";
-import { createOrderBus, type OrderBus } from "./bus-core";
-import { orderEventStream } from "./sse";
+import { createEventBus, type EventBus, type MenuNotice } from "./bus-core";
+import { eventStream } from "./sse";
 
 type World = Awaited<ReturnType<typeof moneyWorld>>;
 
@@ -50,7 +51,7 @@ describe("order events across replicas", () => {
   let database: TestDatabase;
   let world: World;
   let payer: string;
-  const buses: OrderBus[] = [];
+  const buses: EventBus[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -110,10 +111,10 @@ describe("order events across replicas", () => {
   });
 
   it("a bus re-listens after its connection is killed and delivers what it missed, once and in order", async () => {
-    const bus = createOrderBus(database.url, { minBackoffMs: 50 });
+    const bus = createEventBus(database.url, { minBackoffMs: 50 });
     buses.push(bus);
     const seen: OrderEvent[] = [];
-    await bus.subscribe((event) => seen.push(event));
+    await bus.subscribeToOrders((event) => seen.push(event));
     const live = await sellCookie();
     await until(() => seen.find((event) => event.orderId === live.orderId));
 
@@ -133,17 +134,18 @@ describe("order events across replicas", () => {
   });
 
   it("a stream resumed with Last-Event-ID replays what it missed, then goes on live", async () => {
-    const bus = createOrderBus(database.url, { minBackoffMs: 50 });
+    const bus = createEventBus(database.url, { minBackoffMs: 50 });
     buses.push(bus);
     const first = await sellCookie();
     const [firstEvent] = (await orderEventsAfter(database.db, { afterSeq: 0, storeId: world.cafe.id })).filter((e) => e.orderId === first.orderId);
     // While the client is away: two more sales.
     const gone = [(await sellCookie()).orderId, (await sellCookie()).orderId];
     const project = (event: OrderEvent) => (event.storeId === world.cafe.id ? { orderId: event.orderId, status: event.status } : null);
-    const response = orderEventStream({
+    const response = eventStream({
       request: new Request("http://canteen.test/api/events/orders", { headers: { "last-event-id": String(firstEvent!.seq) } }),
       name: "test",
-      subscribe: bus.subscribe,
+      event: "order",
+      subscribe: bus.subscribeToOrders,
       replay: (afterSeq) => orderEventsAfter(database.db, { afterSeq, storeId: world.cafe.id }),
       project,
     });
@@ -156,5 +158,59 @@ describe("order events across replicas", () => {
     const ids = events.slice(1).map((event) => Number(event.id));
     expect(ids[0]).toBeGreaterThan(firstEvent!.seq!);
     expect([...ids].sort((x, y) => x - y)).toEqual(ids);
+  });
+
+  it("menu changes ride the same LISTEN connection, live and un-numbered; a re-listen tells menu listeners to resync", async () => {
+    const listenConnections = async () => {
+      const [row] = await database.sql<{ count: number }[]>`select count(*)::int as count from pg_stat_activity where application_name = 'canteen-listen' and datname = current_database()`;
+      return row?.count ?? 0;
+    };
+    const before = await listenConnections();
+    const bus = createEventBus(database.url, { minBackoffMs: 50 });
+    buses.push(bus);
+    const notices: MenuNotice[] = [];
+    const orders: OrderEvent[] = [];
+    await bus.subscribeToMenu((notice) => notices.push(notice));
+    await bus.subscribeToOrders((event) => orders.push(event));
+    expect(await listenConnections()).toBe(before + 1);
+
+    const response = eventStream({
+      request: new Request("http://canteen.test/api/events/menu"),
+      name: "test",
+      event: "menu",
+      subscribe: bus.subscribeToMenu,
+      project: (notice) => (notice.storeId === world.cafe.id || notice.storeId === null ? { change: notice.change } : null),
+    });
+    const reading = readEvents(response, 2);
+    await sleep(100);
+    // A rolled-back edit says nothing; a committed one reaches the bus, and the stream without an id.
+    await database.db
+      .transaction(async (tx) => {
+        await announceMenuChange(tx, { storeId: world.cafe.id, change: "menu.item.updated" });
+        throw new Error("roll back");
+      })
+      .catch(() => null);
+    await database.db.transaction((tx) => announceMenuChange(tx, { storeId: world.cafe.id, change: "menu.category.created" }));
+    const events = await reading;
+    expect(events.map((event) => [event.event, event.id])).toEqual([
+      ["ready", null],
+      ["menu", null],
+    ]);
+    expect(JSON.parse(events[1]!.data)).toEqual({ change: "menu.category.created" });
+    expect(notices).toEqual([{ storeId: world.cafe.id, change: "menu.category.created" }]);
+    expect(orders).toEqual([]);
+
+    // The LISTEN connection is dropped: menu listeners hear "resync" once it is back (no replay
+    // for menu changes), and live menu changes and order events flow again after it.
+    await database.sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'canteen-listen' and datname = current_database()`;
+    await until(() => notices.some((notice) => notice.storeId === null));
+    await until(() => bus.listening());
+    await database.db.transaction((tx) => announceMenuChange(tx, { storeId: world.cafe.id, change: "menu.item.sold_out" }));
+    const sale = await sellCookie();
+    await until(() => notices.some((notice) => notice.change === "menu.item.sold_out") && orders.some((event) => event.orderId === sale.orderId));
+    expect(notices.slice(1)).toEqual([
+      { storeId: null, change: "resync" },
+      { storeId: world.cafe.id, change: "menu.item.sold_out" },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import postgres from "postgres";
 import { drizzle } from "drizzle-orm/postgres-js";
 import * as schema from "@/db/schema";
 import { logger } from "@/server/log";
+import { MENU_EVENTS_CHANNEL, parseMenuEvent, type MenuEvent } from "@/server/domain/menu/events";
 import {
   latestOrderEventSeq,
   ORDER_EVENTS_CHANNEL,
@@ -10,10 +11,20 @@ import {
   type OrderEvent,
 } from "@/server/domain/orders/events";
 
-type Listener = (event: OrderEvent) => void;
+type OrderListener = (event: OrderEvent) => void;
 
-export type OrderBus = {
-  subscribe: (listener: Listener) => Promise<() => void>;
+/**
+ * A store's menu changed; or, with `storeId: null`, the LISTEN was lost for a while and any
+ * store's menu may have changed meanwhile (menu notifications are live only, not replayed).
+ */
+export type MenuNotice = MenuEvent | { storeId: null; change: "resync" };
+type MenuListener = (notice: MenuNotice) => void;
+
+export type EventBus = {
+  /** Order status changes, in `seq` order, each once; after a re-listen, the missed ones first. */
+  subscribeToOrders: (listener: OrderListener) => Promise<() => void>;
+  /** Menu changes, live; a `resync` notice after each re-listen. */
+  subscribeToMenu: (listener: MenuListener) => Promise<() => void>;
   /** True while the LISTEN is in place (false between a lost connection and the re-listen). */
   listening: () => boolean;
   /** The newest event number handed to listeners. */
@@ -24,16 +35,20 @@ export type OrderBus = {
 const MAX_BACKOFF_MS = 5_000;
 
 /**
- * The LISTEN side of order events, on a connection of its own. postgres.js re-listens once
- * when a connection drops, but gives up if the database is still down at that moment; so
- * this bus keeps trying (with backoff) until the LISTEN is back, then catches up from
- * order_events with everything committed after the last event it delivered. Events are
- * handed out in `seq` order, each once.
+ * The LISTEN side of live events, on one connection of its own for both channels. postgres.js
+ * re-listens once when a connection drops, but gives up if the database is still down at that
+ * moment; so this bus keeps trying (with backoff) until the LISTEN is back, then catches up
+ * from order_events with everything committed after the last order event it delivered. Order
+ * events are handed out in `seq` order, each once. Menu changes are un-numbered, live-only
+ * notifications (a kiosk refetches its whole menu on any of them): after a re-listen their
+ * listeners get a `resync` notice instead of a replay.
  */
-export function createOrderBus(url: string, options: { minBackoffMs?: number } = {}): OrderBus {
-  const listeners = new Set<Listener>();
+export function createEventBus(url: string, options: { minBackoffMs?: number } = {}): EventBus {
+  const listeners = new Set<OrderListener>();
+  const menuListeners = new Set<MenuListener>();
   let stopped = false;
   let isListening = false;
+  let everListened = false;
   let lastSeq: number | null = null;
   // While catching up, live notifications wait here so they never overtake older replayed ones.
   let held: OrderEvent[] | null = null;
@@ -49,6 +64,11 @@ export function createOrderBus(url: string, options: { minBackoffMs?: number } =
     onnotice: () => {},
     connection: { application_name: "canteen-listen" },
     onnotify(channel: string, payload: string) {
+      if (channel === MENU_EVENTS_CHANNEL) {
+        const event = parseMenuEvent(payload);
+        if (event) deliverMenu(event);
+        return;
+      }
       if (channel !== ORDER_EVENTS_CHANNEL) return;
       const event = parseOrderEvent(payload);
       if (!event) return;
@@ -78,13 +98,27 @@ export function createOrderBus(url: string, options: { minBackoffMs?: number } =
     }
   }
 
+  function deliverMenu(notice: MenuNotice) {
+    for (const listener of menuListeners) {
+      try {
+        listener(notice);
+      } catch (error) {
+        logger.error({ err: error }, "menu events: a listener failed");
+      }
+    }
+  }
+
   async function listenOnce() {
     held = [];
     try {
       // Read the high-water mark before LISTEN, so whatever commits in between is replayed below.
       if (lastSeq === null) lastSeq = await latestOrderEventSeq(db);
       await client.unsafe(`listen "${ORDER_EVENTS_CHANNEL}"`);
+      await client.unsafe(`listen "${MENU_EVENTS_CHANNEL}"`);
       isListening = true;
+      // Menu changes made while the LISTEN was gone are not kept anywhere: every open kiosk refetches.
+      if (everListened) deliverMenu({ storeId: null, change: "resync" });
+      everListened = true;
       for (;;) {
         const missed = await orderEventsAfter(db, { afterSeq: lastSeq ?? 0 });
         for (const event of missed) deliver(event);
@@ -108,14 +142,14 @@ export function createOrderBus(url: string, options: { minBackoffMs?: number } =
         needsListen = false;
         try {
           await listenOnce();
-          if (attempt > 0) logger.info({ attempt, lastSeq }, "order events: listening again");
+          if (attempt > 0) logger.info({ attempt, lastSeq }, "live events: listening again");
           attempt = 0;
           backoff = options.minBackoffMs ?? 200;
         } catch (error) {
           if (stopped) break;
           needsListen = true;
           attempt += 1;
-          logger.warn({ err: error, attempt }, "order events: LISTEN failed, retrying");
+          logger.warn({ err: error, attempt }, "live events: LISTEN failed, retrying");
           await new Promise((resolve) => setTimeout(resolve, backoff));
           backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         }
@@ -128,18 +162,24 @@ export function createOrderBus(url: string, options: { minBackoffMs?: number } =
     return loop;
   }
 
+  async function subscribeTo<L>(set: Set<L>, listener: L) {
+    set.add(listener);
+    firstListen ??= ensureLoop();
+    await firstListen;
+    return () => {
+      set.delete(listener);
+    };
+  }
+
   return {
-    async subscribe(listener) {
-      listeners.add(listener);
-      firstListen ??= ensureLoop();
-      await firstListen;
-      return () => listeners.delete(listener);
-    },
+    subscribeToOrders: (listener) => subscribeTo(listeners, listener),
+    subscribeToMenu: (listener) => subscribeTo(menuListeners, listener),
     listening: () => isListening,
     lastSeq: () => lastSeq,
     async stop() {
       stopped = true;
       listeners.clear();
+      menuListeners.clear();
       await client.end({ timeout: 2 });
     },
   };

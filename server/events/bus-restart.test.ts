@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedCluster } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
 import { ORDER_EVENTS_CHANNEL, type OrderEvent } from "@/server/domain/orders/events";
-import { createOrderBus } from "./bus-core";
+import { createEventBus, type MenuNotice } from "./bus-core";
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -56,9 +56,11 @@ describe("the order bus across a database restart", () => {
       return orderId;
     };
 
-    const bus = createOrderBus(url, { minBackoffMs: 100 });
+    const bus = createEventBus(url, { minBackoffMs: 100 });
     const seen: OrderEvent[] = [];
-    await bus.subscribe((event) => seen.push(event));
+    const menuNotices: MenuNotice[] = [];
+    await bus.subscribeToOrders((event) => seen.push(event));
+    await bus.subscribeToMenu((notice) => menuNotices.push(notice));
     const before = await announce(1);
     await until(() => seen.length === 1, 5_000);
 
@@ -78,6 +80,8 @@ describe("the order bus across a database restart", () => {
     const seqs = seen.map((event) => event.seq ?? 0);
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     expect(ORDER_EVENTS_CHANNEL).toBe("canteen_order_events");
+    // Menu changes are not replayed; open kiosks are told to refetch instead.
+    expect(menuNotices).toEqual([{ storeId: null, change: "resync" }]);
     await bus.stop();
   });
 });

@@ -1,9 +1,7 @@
 import type { SessionUser } from "@/server/auth/roles";
 import type { OrderEvent } from "@/server/domain/orders/events";
 import type { MyOrderEvent } from "@/lib/my-order-events";
-import { orderEventStream } from "./sse";
-
-export const MY_EVENTS_HEARTBEAT_MS = 15_000;
+import { eventStream, HEARTBEAT_MS } from "./sse";
 
 /** The part of an order event the employee may hear: only for orders they paid for, else null. */
 export function myOrderEvent(event: OrderEvent, employeeId: string): MyOrderEvent | null {
@@ -32,13 +30,14 @@ export function myOrderEventsHandler(deps: Deps) {
     if (user.role !== "employee") return Response.json({ error: "only an employee has a purchase stream" }, { status: 403 });
     const employeeId = user.id;
     const replay = deps.replay;
-    return orderEventStream({
+    return eventStream({
       request,
       name: "me",
+      event: "order",
       subscribe: deps.subscribe,
       ...(replay ? { replay: (afterSeq: number) => replay(employeeId, afterSeq) } : {}),
       project: (event) => myOrderEvent(event, employeeId),
-      heartbeatMs: deps.heartbeatMs ?? MY_EVENTS_HEARTBEAT_MS,
+      heartbeatMs: deps.heartbeatMs ?? HEARTBEAT_MS,
     });
   };
 }

@@ -1,4 +1,3 @@
-import type { OrderEvent } from "@/server/domain/orders/events";
 import { onDrain } from "@/server/lifecycle";
 import { trackSseClient } from "@/server/metrics";
 
@@ -18,26 +17,36 @@ export function lastEventIdOf(request: Request): number | null {
   return value > 0 ? value : null;
 }
 
-export type OrderStreamOptions = {
+/** An event's commit-order number: order events have one (`seq`); live-only ones (menu changes) do not. */
+function seqOf(event: object): number | undefined {
+  const seq = (event as { seq?: unknown }).seq;
+  return typeof seq === "number" ? seq : undefined;
+}
+
+export type EventStreamOptions<E extends object> = {
   request: Request;
   /** Which stream this is, for the SSE-clients metric. */
   name: string;
-  subscribe: (listener: (event: OrderEvent) => void) => Promise<() => void>;
+  /** The SSE event name the page listens for ("order", "menu"). */
+  event: string;
+  subscribe: (listener: (event: E) => void) => Promise<() => void>;
   /** Events after `afterSeq` this stream would have carried, oldest first. */
-  replay?: (afterSeq: number) => Promise<OrderEvent[]>;
+  replay?: (afterSeq: number) => Promise<E[]>;
   /** The part of an event this client may see, or null when it is not for this stream. */
-  project: (event: OrderEvent) => object | null;
+  project: (event: E) => object | null;
   heartbeatMs?: number;
 };
 
 /**
- * A server-sent event stream of order events: `id:` is the event's commit-order number, so a
- * client that reconnects (to this replica or any other) with `Last-Event-ID` first gets what
- * it missed from order_events, then the live events, each once and in order. When this
- * replica drains it sends `event: reconnect` with a short retry and closes; the browser
- * reconnects through the load balancer to a replica that stays.
+ * The one server-sent event writer. For numbered events `id:` is the event's commit-order
+ * number, so a client that reconnects (to this replica or any other) with `Last-Event-ID`
+ * first gets what it missed from order_events, then the live events, each once and in order.
+ * Un-numbered events go out live without an `id:`; their page refetches on `ready`, which
+ * every (re)connection starts with. When this replica drains it sends `event: reconnect` with
+ * a short retry and closes; the browser reconnects through the load balancer to a replica
+ * that stays.
  */
-export function orderEventStream(options: OrderStreamOptions): Response {
+export function eventStream<E extends object>(options: EventStreamOptions<E>): Response {
   const { request } = options;
   const resumeFrom = lastEventIdOf(request);
   const encoder = new TextEncoder();
@@ -54,15 +63,16 @@ export function orderEventStream(options: OrderStreamOptions): Response {
         }
       };
       let lastSent = resumeFrom ?? 0;
-      const sendEvent = (event: OrderEvent) => {
-        if (event.seq !== undefined && event.seq <= lastSent) return;
+      const sendEvent = (event: E) => {
+        const seq = seqOf(event);
+        if (seq !== undefined && seq <= lastSent) return;
         const data = options.project(event);
         if (!data) return;
-        if (event.seq !== undefined) lastSent = event.seq;
-        send(`${event.seq !== undefined ? `id: ${event.seq}\n` : ""}event: order\ndata: ${JSON.stringify(data)}\n\n`);
+        if (seq !== undefined) lastSent = seq;
+        send(`${seq !== undefined ? `id: ${seq}\n` : ""}event: ${options.event}\ndata: ${JSON.stringify(data)}\n\n`);
       };
       // Live events wait here while the missed ones are read, so none overtakes an older one.
-      let held: OrderEvent[] | null = resumeFrom !== null && options.replay ? [] : null;
+      let held: E[] | null = resumeFrom !== null && options.replay ? [] : null;
       const unsubscribe = await options.subscribe((event) => {
         if (held) held.push(event);
         else sendEvent(event);

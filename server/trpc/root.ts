@@ -5,6 +5,8 @@ import { devicesRouter } from "./routers/devices";
 import { historyRouter } from "./routers/history";
 import { loyaltyRouter } from "./routers/loyalty";
 import { menuRouter } from "./routers/menu";
+import { menuAdminRouter } from "./routers/menu-admin";
+import { auditRouter } from "./routers/audit";
 import { orderAheadRouter } from "./routers/order-ahead";
 import { ordersRouter } from "./routers/orders";
 import { payAppRouter } from "./routers/pay-app";
@@ -33,6 +35,8 @@ export const appRouter = router({
   payApp: payAppRouter,
   topUp: topUpRouter,
   voucherAdmin: voucherAdminRouter,
+  menuAdmin: menuAdminRouter,
+  audit: auditRouter,
   reports: reportsRouter,
   loyalty: loyaltyRouter,
 });

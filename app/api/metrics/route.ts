@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { db, POOL_APPLICATION_NAME } from "@/server/db";
 import { env } from "@/server/env";
-import { orderBus } from "@/server/events/order-bus";
+import { eventBus } from "@/server/events/event-bus";
 import { isDraining } from "@/server/lifecycle";
 import { logger } from "@/server/log";
 import { metrics } from "@/server/metrics";
@@ -13,7 +13,7 @@ export async function GET() {
   const m = metrics();
   m.poolMax.set(env().DB_POOL_MAX);
   m.draining.set(isDraining() ? 1 : 0);
-  m.listening.set(orderBus().listening() ? 1 : 0);
+  m.listening.set(eventBus().listening() ? 1 : 0);
   try {
     // postgres.js keeps no public pool counters; the server's own view of our connections does.
     const rows = await db().execute<{ state: string | null; count: number }>(

@@ -43,7 +43,7 @@ export function ItemSheet(props: { item: MenuItem; locale: Locale; onAdd: (optio
       >
         <header className="flex items-center gap-3 px-5 pt-5 pb-3">
           <div className="relative size-14 shrink-0 rounded-2xl bg-brand-50">
-            {item.imagePath ? <Image src={item.imagePath} alt="" fill sizes="56px" className="object-contain p-2" /> : null}
+            {item.imagePath ? <Image src={item.imagePath} alt="" fill unoptimized sizes="56px" className="object-contain p-2" /> : null}
           </div>
           <div className="min-w-0 flex-1">
             <h2 id={titleId} className="text-xl font-bold break-keep">

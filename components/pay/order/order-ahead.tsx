@@ -334,7 +334,7 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
                   className="group flex min-h-20 w-full items-center gap-3 rounded-2xl px-3 py-3 text-left active:bg-canvas disabled:active:bg-white"
                 >
                   <span className="relative size-14 shrink-0 rounded-2xl bg-brand-50 group-disabled:grayscale">
-                    {item.imagePath ? <Image src={item.imagePath} alt="" fill sizes="56px" className="object-contain p-2 group-disabled:opacity-40" /> : null}
+                    {item.imagePath ? <Image src={item.imagePath} alt="" fill unoptimized sizes="56px" className="object-contain p-2 group-disabled:opacity-40" /> : null}
                   </span>
                   <span className="min-w-0 flex-1">
                     <span className="block font-semibold break-keep group-disabled:text-muted">{nameIn(item, locale)}</span>

@@ -4,9 +4,14 @@ import { menuCategories, menuItemOptionGroups, menuItems, optionChoices, optionG
 
 export type StoreMenu = Awaited<ReturnType<typeof loadStoreMenu>>;
 
-/** The whole menu of one store in display order: categories, items and their option groups. */
-export async function loadStoreMenu(args: { tx: DbOrTx; input: { storeId: string } }) {
+/**
+ * The whole menu of one store in display order: categories, items and their option groups.
+ * Customers (kiosk, pay app) see only visible categories and active items; the manager's
+ * editor asks for everything.
+ */
+export async function loadStoreMenu(args: { tx: DbOrTx; input: { storeId: string; includeHidden?: boolean } }) {
   const { tx, input } = args;
+  const all = input.includeHidden === true;
   const [categories, items, groups] = await Promise.all([
     tx.select().from(menuCategories).where(eq(menuCategories.storeId, input.storeId)).orderBy(asc(menuCategories.sortOrder)),
     tx.select().from(menuItems).where(eq(menuItems.storeId, input.storeId)).orderBy(asc(menuItems.sortOrder)),
@@ -25,10 +30,10 @@ export async function loadStoreMenu(args: { tx: DbOrTx; input: { storeId: string
     groups.map((group) => [group.id, { ...group, choices: choices.filter((c) => c.groupId === group.id) }]),
   );
   return {
-    categories: categories.map((category) => ({
+    categories: categories.filter((category) => all || category.isVisible).map((category) => ({
       ...category,
       items: items
-        .filter((item) => item.categoryId === category.id && item.isActive)
+        .filter((item) => item.categoryId === category.id && (all || item.isActive))
         .map((item) => ({
           ...item,
           optionGroups: links
@@ -36,5 +41,7 @@ export async function loadStoreMenu(args: { tx: DbOrTx; input: { storeId: string
             .flatMap((link) => groupsWithChoices.get(link.groupId) ?? []),
         })),
     })),
+    /** Every option group of the store, for the editor's picker (in a stable order). */
+    optionGroups: all ? [...groupsWithChoices.values()].sort((a, b) => a.nameKo.localeCompare(b.nameKo, "ko")) : [],
   };
 }

@@ -1,6 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
+  menuCategories,
   menuItemOptionGroups,
   menuItems,
   optionChoices,
@@ -41,7 +42,12 @@ export async function resolveListLines(tx: DbOrTx, input: { storeId: string; lin
   // Independent reads, sent together on the transaction's connection.
   const [[store], items, links, choices] = await Promise.all([
     tx.select().from(stores).where(eq(stores.id, input.storeId)),
-    tx.select().from(menuItems).where(and(inArray(menuItems.id, itemIds), eq(menuItems.storeId, input.storeId))),
+    // An item of a hidden category is off the menu, like an inactive one.
+    tx
+      .select(getTableColumns(menuItems))
+      .from(menuItems)
+      .innerJoin(menuCategories, eq(menuCategories.id, menuItems.categoryId))
+      .where(and(inArray(menuItems.id, itemIds), eq(menuItems.storeId, input.storeId), eq(menuCategories.isVisible, true))),
     tx
       .select({ itemId: menuItemOptionGroups.itemId, group: optionGroups })
       .from(menuItemOptionGroups)

@@ -17,6 +17,8 @@ export async function loadProfile(args: { tx: DbOrTx; input: { userId: string } 
       storeId: users.storeId,
       storeKo: stores.nameKo,
       storeEn: stores.nameEn,
+      // Printed on top of the kiosk's receipt; set by the store manager.
+      receiptHeader: stores.receiptHeader,
     })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))

@@ -7,7 +7,7 @@ import { TRPCError } from "@trpc/server";
 export const menuRouter = router({
   forManager: managerProcedure.query(({ ctx }) => {
     if (!ctx.session.storeId) throw new TRPCError({ code: "FORBIDDEN", message: "this manager has no store" });
-    return loadStoreMenu({ tx: ctx.db, input: { storeId: ctx.session.storeId } });
+    return loadStoreMenu({ tx: ctx.db, input: { storeId: ctx.session.storeId, includeHidden: true } });
   }),
   forKiosk: baristaProcedure.query(({ ctx }) => loadStoreMenu({ tx: ctx.db, input: { storeId: ctx.storeId } })),
   setSoldOut: baristaProcedure

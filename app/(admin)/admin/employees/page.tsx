@@ -5,6 +5,7 @@ import { requireFace } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { listEmployeesInput } from "@/server/trpc/routers/people";
 import { toLocale } from "@/i18n/locales";
+import { PageLink } from "@/components/admin/page-links";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { EmployeePayDevicesButton } from "@/components/admin/employee-pay-devices";
 import { EmployeeRowActions, EmployeesToolbar } from "@/components/admin/people/employee-controls";
@@ -168,14 +169,5 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Se
         </div>
       </div>
     </div>
-  );
-}
-
-function PageLink({ href, disabled, label }: { href: string; disabled: boolean; label: string }) {
-  const className = "flex min-h-10 items-center rounded-lg border border-line bg-white px-3 font-medium";
-  return disabled ? (
-    <span aria-disabled className={`${className} opacity-40`}>{label}</span>
-  ) : (
-    <Link href={href} className={`${className} text-ink hover:bg-canvas`}>{label}</Link>
   );
 }

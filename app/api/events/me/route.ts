@@ -1,7 +1,7 @@
 import { orderEventsAfter } from "@/server/domain/orders/events";
 import { sessionUserFromRequest } from "@/server/auth/request-session";
 import { db } from "@/server/db";
-import { subscribeToOrders } from "@/server/events/order-bus";
+import { subscribeToOrders } from "@/server/events/event-bus";
 import { myOrderEventsHandler } from "@/server/events/my-order-stream";
 
 export const dynamic = "force-dynamic";

@@ -3,8 +3,8 @@ import { stores } from "@/db/schema";
 import { orderEventsAfter } from "@/server/domain/orders/events";
 import { sessionUserFromRequest } from "@/server/auth/request-session";
 import { db } from "@/server/db";
-import { subscribeToOrders } from "@/server/events/order-bus";
-import { orderEventStream } from "@/server/events/sse";
+import { subscribeToOrders } from "@/server/events/event-bus";
+import { eventStream } from "@/server/events/sse";
 
 export const dynamic = "force-dynamic";
 
@@ -26,9 +26,10 @@ export async function GET(request: Request) {
   if (!storeId) return Response.json({ error: "unknown store or not a kiosk" }, { status: storeCode ? 404 : 401 });
   const store = storeId;
 
-  return orderEventStream({
+  return eventStream({
     request,
     name: storeCode ? "display" : "kiosk",
+    event: "order",
     subscribe: subscribeToOrders,
     replay: (afterSeq) => orderEventsAfter(db(), { afterSeq, storeId: store }),
     project: (event) => {
