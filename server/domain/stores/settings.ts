@@ -7,6 +7,7 @@ import { recordAudit } from "../audit";
 import { DomainError, notFound } from "../errors";
 import { MANAGER_PIN_PATTERN, ManagerPinRejected } from "../people/manager-pin";
 import { isRateLimited, rateLimitWindow, type RateLimitInput } from "../rate-limit";
+import { currentTime } from "@/server/clock";
 
 export const RECEIPT_HEADER_MAX = 200;
 
@@ -115,7 +116,7 @@ export async function changeOwnManagerPin(args: { tx: DbOrTx; input: ChangePinIn
   if (me.pinHash && !(input.currentPin && (await verifyPassword(me.pinHash, input.currentPin)))) {
     throw new CurrentPinRejected("FORBIDDEN", "currentPinWrong", "the current PIN is wrong", [limit]);
   }
-  await tx.update(users).set({ pinHash: await hashPassword(input.newPin), updatedAt: new Date() }).where(eq(users.id, me.id));
+  await tx.update(users).set({ pinHash: await hashPassword(input.newPin), updatedAt: currentTime() }).where(eq(users.id, me.id));
   // Only that it changed: a PIN, even hashed, stays out of the audit log.
   await recordAudit(tx, {
     actorId: input.userId,

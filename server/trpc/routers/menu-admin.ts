@@ -25,6 +25,7 @@ import { DomainError } from "@/server/domain/errors";
 import { countingManagerPinFailures } from "@/server/domain/people/manager-pin";
 import { changeOwnManagerPin, changePinInput, loadStoreSettings, storeSettingsInput, updateStoreSettings } from "@/server/domain/stores/settings";
 import { managerProcedure, router } from "../init";
+import { currentTime } from "@/server/clock";
 
 /** A store manager edits only the store on their own account, never one named in the request. */
 const storeManagerProcedure = managerProcedure.use(({ ctx, next }) => {
@@ -74,7 +75,7 @@ export const menuAdminRouter = router({
     .input(changePinInput)
     .mutation(async ({ ctx, input }) => {
       await countingManagerPinFailures(ctx.db, () =>
-        ctx.db.transaction((tx) => changeOwnManagerPin({ tx, input: { ...input, userId: ctx.session.id, now: new Date(), requestId: ctx.requestId } })),
+        ctx.db.transaction((tx) => changeOwnManagerPin({ tx, input: { ...input, userId: ctx.session.id, now: currentTime(), requestId: ctx.requestId } })),
       );
       return { changed: true };
     }),
