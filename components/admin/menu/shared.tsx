@@ -1,33 +1,18 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { failureOf } from "@/components/admin/vouchers/failure";
+import { ModalDialog } from "@/components/admin/modal-dialog";
 
 export const inputClass = "mt-1 min-h-11 w-full rounded-lg border bg-white px-3 text-sm outline-none focus:border-brand-500";
 export const primaryButton = "min-h-11 rounded-lg bg-ink px-5 text-sm font-semibold text-white hover:bg-black disabled:opacity-50";
 export const secondaryButton = "min-h-11 rounded-lg border border-line bg-white px-4 text-sm font-semibold hover:bg-canvas disabled:opacity-50";
 
-/** A native modal dialog inside the editor's own query client, so saving refreshes the editor's lists. */
+/** The editor's dialogs: inside the editor's own query client, so saving refreshes its lists. */
 export function Dialog(props: { open: boolean; onClose: () => void; label: string; wide?: boolean; children: ReactNode; testId?: string }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) dialog.showModal();
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
-  return (
-    <dialog
-      ref={ref}
-      aria-label={props.label}
-      data-testid={props.testId}
-      onClose={props.onClose}
-      className={`m-auto ${props.wide ? "w-[52rem]" : "w-[32rem]"} max-h-[calc(100vh-4rem)] max-w-[calc(100vw-2rem)] rounded-2xl p-0 text-left shadow-xl backdrop:bg-ink/40`}
-    >
-      {props.open ? props.children : null}
-    </dialog>
-  );
+  const { wide, ...rest } = props;
+  return <ModalDialog {...rest} widthClass={wide ? "w-[52rem]" : "w-[32rem]"} />;
 }
 
 /**

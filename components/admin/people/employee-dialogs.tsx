@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
@@ -8,28 +8,17 @@ import { useLocale, useTranslations } from "next-intl";
 import { TRPCReactProvider, useTRPC } from "@/components/trpc/provider";
 import { formatWon } from "@/lib/money";
 import { toLocale } from "@/i18n/locales";
+import { ModalDialog } from "@/components/admin/modal-dialog";
 
 type Department = { id: string; nameKo: string; nameEn: string };
 
-/** A native modal dialog, opened while `open` is true; Escape and the backdrop close it. */
+/** A dialog with its own query client: the people page around it is a server component. */
 export function Modal(props: { open: boolean; onClose: () => void; label: string; wide?: boolean; children: ReactNode; testId?: string }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) dialog.showModal();
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
+  const { wide, children, ...rest } = props;
   return (
-    <dialog
-      ref={ref}
-      aria-label={props.label}
-      data-testid={props.testId}
-      onClose={props.onClose}
-      className={`m-auto ${props.wide ? "w-[68rem]" : "w-[32rem]"} max-h-[calc(100vh-4rem)] max-w-[calc(100vw-2rem)] rounded-2xl p-0 text-left shadow-xl backdrop:bg-ink/40`}
-    >
-      {props.open ? <TRPCReactProvider>{props.children}</TRPCReactProvider> : null}
-    </dialog>
+    <ModalDialog {...rest} widthClass={wide ? "w-[68rem]" : "w-[32rem]"}>
+      <TRPCReactProvider>{children}</TRPCReactProvider>
+    </ModalDialog>
   );
 }
 

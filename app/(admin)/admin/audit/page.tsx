@@ -5,7 +5,7 @@ import { requireFace } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { auditListInput } from "@/server/domain/audit-log/list";
 import { toLocale } from "@/i18n/locales";
-import { PageLink } from "@/components/admin/page-links";
+import { TablePager } from "@/components/admin/page-links";
 import { AuditDiff } from "@/components/admin/audit-diff";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -137,14 +137,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         </table>
       </div>
 
-      <div className="mt-4 flex items-center justify-between text-sm text-muted">
-        <span data-testid="audit-total">{t("total", { count: result.total })}</span>
-        <div className="flex items-center gap-3">
-          <span>{tCommon("pageOf", { page: input.page, pages })}</span>
-          <PageLink href={query({ page: input.page - 1 })} disabled={input.page <= 1} label={tCommon("previous")} />
-          <PageLink href={query({ page: input.page + 1 })} disabled={input.page >= pages} label={tCommon("next")} />
-        </div>
-      </div>
+      <TablePager
+        total={<span data-testid="audit-total">{t("total", { count: result.total })}</span>}
+        page={input.page}
+        pages={pages}
+        hrefFor={(page) => query({ page })}
+        labels={{ pageOf: tCommon("pageOf", { page: input.page, pages }), previous: tCommon("previous"), next: tCommon("next") }}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { requireFace } from "@/server/auth/guard";
 import { serverApi } from "@/server/trpc/server";
 import { listEmployeesInput } from "@/server/trpc/routers/people";
 import { toLocale } from "@/i18n/locales";
-import { PageLink } from "@/components/admin/page-links";
+import { TablePager } from "@/components/admin/page-links";
 import { StatusBadge } from "@/components/admin/status-badge";
 import { EmployeePayDevicesButton } from "@/components/admin/employee-pay-devices";
 import { EmployeeRowActions, EmployeesToolbar } from "@/components/admin/people/employee-controls";
@@ -160,14 +160,13 @@ export default async function EmployeesPage({ searchParams }: { searchParams: Se
         </table>
       </div>
 
-      <div className="mt-4 flex items-center justify-between text-sm text-muted">
-        <span data-testid="employees-total">{tCommon("totalCount", { count: result.total })}</span>
-        <div className="flex items-center gap-3">
-          <span>{tCommon("pageOf", { page: input.page, pages })}</span>
-          <PageLink href={query({ page: input.page - 1 })} disabled={input.page <= 1} label={tCommon("previous")} />
-          <PageLink href={query({ page: input.page + 1 })} disabled={input.page >= pages} label={tCommon("next")} />
-        </div>
-      </div>
+      <TablePager
+        total={<span data-testid="employees-total">{tCommon("totalCount", { count: result.total })}</span>}
+        page={input.page}
+        pages={pages}
+        hrefFor={(page) => query({ page })}
+        labels={{ pageOf: tCommon("pageOf", { page: input.page, pages }), previous: tCommon("previous"), next: tCommon("next") }}
+      />
     </div>
   );
 }
