@@ -6,7 +6,7 @@ import { creditWalletFromPg } from "../server/domain/payments/top-up";
 import { executeAllocation } from "../server/domain/vouchers/allocation";
 import { expireVoucherGrants } from "../server/domain/vouchers/grants";
 import { COMPANY_TIME_ZONE, createPolicy } from "../server/domain/vouchers/policies";
-import type { PolicyTerms } from "../server/domain/vouchers/policy-input";
+import { weekdayMealTerms } from "../server/domain/vouchers/policy-input";
 import { businessDate } from "../server/domain/time";
 
 /**
@@ -56,20 +56,7 @@ export async function loadDemoHistory(
     ["중식", "lunch", 9_000, "11:00", "14:00"],
     ["석식", "dinner", 9_000, "17:30", "20:00"],
   ] as const) {
-    const terms: PolicyTerms = {
-      amount,
-      windowStart,
-      windowEnd,
-      weekdays: [1, 2, 3, 4, 5],
-      includeHolidays: false,
-      storeIds: null,
-      departmentIds: null,
-      dailyCap: null,
-      monthlyCap: null,
-      groupPaymentAllowed: true,
-      unusedValue: "expire_at_window_end",
-      effectiveFrom: firstOfLastMonth,
-    };
+    const terms = weekdayMealTerms(amount, windowStart, windowEnd, firstOfLastMonth);
     const { policy } = await db.transaction((tx) => createPolicy({ tx, input: { name, meal, terms, actorId: hr.id, now: startOfHistory } }));
     policyIds.push(policy.id);
   }

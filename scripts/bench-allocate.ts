@@ -7,27 +7,14 @@ import { sql } from "drizzle-orm";
 import { users } from "../db/schema";
 import { executeAllocation, previewAllocation } from "../server/domain/vouchers/allocation";
 import { createPolicy } from "../server/domain/vouchers/policies";
-import type { PolicyTerms } from "../server/domain/vouchers/policy-input";
+import { weekdayMealTerms } from "../server/domain/vouchers/policy-input";
 import { verifyLedger } from "../server/domain/ledger/verify";
 import { cleanUp, parseFlags, startThrowawayDatabase } from "./bench-lib";
 
 const flags = parseFlags({ employees: 10_000 });
 const PERIOD = { periodStart: "2027-03-01", periodEnd: "2027-03-31" };
 
-const terms = (amount: number, windowStart: string, windowEnd: string): PolicyTerms => ({
-  amount,
-  windowStart,
-  windowEnd,
-  weekdays: [1, 2, 3, 4, 5],
-  includeHolidays: false,
-  storeIds: null,
-  departmentIds: null,
-  dailyCap: null,
-  monthlyCap: null,
-  groupPaymentAllowed: true,
-  unusedValue: "expire_at_window_end",
-  effectiveFrom: "2027-03-01",
-});
+const terms = (amount: number, windowStart: string, windowEnd: string) => weekdayMealTerms(amount, windowStart, windowEnd, PERIOD.periodStart);
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 

@@ -54,3 +54,21 @@ export const createPolicyInput = z
   .strict();
 
 export type CreatePolicyInput = z.infer<typeof createPolicyInput>;
+
+/** The usual company meal policy: weekdays but public holidays, every store, everyone, unused value expires. */
+export function weekdayMealTerms(amount: number, windowStart: string, windowEnd: string, effectiveFrom: string): PolicyTerms {
+  return {
+    amount,
+    windowStart,
+    windowEnd,
+    weekdays: [1, 2, 3, 4, 5],
+    includeHolidays: false,
+    storeIds: null,
+    departmentIds: null,
+    dailyCap: null,
+    monthlyCap: null,
+    groupPaymentAllowed: true,
+    unusedValue: "expire_at_window_end",
+    effectiveFrom,
+  };
+}
