@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { signOutAction } from "@/server/actions/auth";
 import { listPayDevicesAction, revokePayDeviceAction, signOutEverywhereAction } from "@/server/actions/pay";
 import { usePayDevice } from "./pay-device";
-import { forgetOfflinePages } from "./pwa";
+import { forgetOfflinePages } from "./offline-pages";
 import { useOnline } from "./use-online";
 
 type DeviceRow = { deviceId: string; deviceNo: number; label: string; status: "active" | "revoked"; createdAt: Date; revokedAt: Date | null };

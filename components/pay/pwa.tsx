@@ -6,7 +6,6 @@ import { lazy, Suspense, useEffect, useState } from "react";
 export const OFFLINE_PAGES = ["/pay", "/pay/code"];
 export const PAY_SW_URL = "/serwist/sw.js";
 export const PAY_SW_SCOPE = "/pay";
-const PAGES_CACHE = "pay-pages";
 const INSTALL_DISMISSED_KEY = "canteen.pay.install-dismissed";
 
 export type BeforeInstallPromptEvent = Event & { prompt: () => Promise<void>; userChoice: Promise<{ outcome: "accepted" | "dismissed" }> };
@@ -26,9 +25,8 @@ export function ServiceWorker() {
         const ready = await navigator.serviceWorker.ready;
         if (cancelled || !navigator.onLine) return;
         ready.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: OFFLINE_PAGES } });
-      } catch (error) {
+      } catch {
         // Without a worker the app still works online; nothing to tell the person.
-        console.warn("service worker registration failed", error);
       }
     })();
     return () => {
@@ -36,12 +34,6 @@ export function ServiceWorker() {
     };
   }, []);
   return null;
-}
-
-/** Drops the cached pages (they hold the signed-in person's name and balances) before signing out. */
-export async function forgetOfflinePages() {
-  if (typeof caches === "undefined") return;
-  await Promise.all([caches.delete(PAGES_CACHE), caches.delete("pages-rsc"), caches.delete("pages-rsc-prefetch")]);
 }
 
 function isStandalone() {
