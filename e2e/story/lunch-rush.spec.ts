@@ -45,6 +45,9 @@ test.afterAll(async () => {
 /** A browser context on the story's server, its clock moved with the server's before any page loads. */
 async function storyContext(browser: Browser, viewport: { width: number; height: number }) {
   const context = await browser.newContext({ baseURL: story.baseUrl, viewport, locale: "ko-KR", timezoneId: "Asia/Seoul" });
+  // A stuck click fails the step that made it rather than the whole 5-minute test.
+  context.setDefaultTimeout(20_000);
+  context.setDefaultNavigationTimeout(30_000);
   // Installed, the fake clock starts here and then runs at the real pace (no pauseAt).
   await context.clock.install({ time: Date.now() + story.offsetMs });
   return context;
@@ -132,7 +135,7 @@ test("the lunch rush: HR, the phone and the counter are one product", async ({ b
       const [granted] = await story.sql<{ grants: number; amount: string; imported: number }[]>`
         select count(*)::int as grants, coalesce(sum(g.amount), 0)::text as amount,
                count(*) filter (where u.email like 'l%@bench.canteen.dev')::int as imported
-        from voucher_grants g join users u on u.id = g.user_id`;
+        from voucher_grants g join users u on u.id = g.employee_id`;
       expect(wonText(Number(granted?.amount))).toBe(total);
       expect(String(granted?.grants)).toBe(grants.replace(/,/g, ""));
       // The new hires got lunch too.
@@ -153,8 +156,9 @@ test("the lunch rush: HR, the phone and the counter are one product", async ({ b
       await programs.getByRole("checkbox", { name: "식권", exact: true }).check();
       await programs.getByRole("button", { name: "만들기" }).click();
       await expect(programs.getByRole("row", { name: /아메리카노 스탬프/ })).toBeVisible();
-      const [program] = await story.sql<{ earning_tenders: string }[]>`select earning_tenders::text from stamp_programs where name_ko = '아메리카노 스탬프'`;
-      expect(program?.earning_tenders).toBe("{voucher,wallet,card,cash}");
+      const tenders = await story.sql<{ kind: string }[]>`
+        select t::text as kind from stamp_programs p, unnest(p.earning_tenders) t where p.name_ko = '아메리카노 스탬프' order by 1`;
+      expect(tenders.map((row) => row.kind)).toEqual(["card", "cash", "voucher", "wallet"]);
       await shot(page, "1-stamp-program", true);
       await page.close();
     });
@@ -168,7 +172,8 @@ test("the lunch rush: HR, the phone and the counter are one product", async ({ b
       await expect(app.getByTestId("wallet-balance")).toHaveText("0원");
 
       await app.goto("/pay/top-up");
-      await app.getByRole("radio", { name: "20,000원" }).click();
+      // 20,000원 is not a preset (10,000 / 30,000 / …): typed, as an employee would.
+      await app.getByTestId("top-up-custom").fill("20000");
       await app.getByTestId("top-up-submit").click();
       await expect(app).toHaveURL(/\/sandbox-pg\/checkout\?/);
       await expect(app.getByTestId("sandbox-amount")).toHaveText("20,000원");
@@ -258,7 +263,8 @@ test("the lunch rush: HR, the phone and the counter are one product", async ({ b
       pickupNumber = (await result.getByTestId("pickup-number").textContent()) ?? "";
       await expect(result.getByTestId("result-total")).toHaveText("9,500원");
       // Voucher first, the wallet for the rest.
-      await expect(result.getByTestId("tender")).toHaveText([/식권\s*9,000원/, /500원$/]);
+      await expect(result.getByTestId("tender")).toHaveText([/식권\s*9,000원$/, /페이 잔액\s*500원$/]);
+      await expect(result.getByText("남은 페이 잔액").locator("..")).toContainText("19,500원");
       await expect(result.getByTestId("stamps-earned")).toContainText("아메리카노 스탬프 +1");
       await shot(kiosk, "3-kiosk-paid");
     });

@@ -88,7 +88,7 @@ describe("web push: order ready", () => {
     const rows = await database.db.select().from(pushOutbox).where(eq(pushOutbox.dedupeKey, `order-ready:${order.orderId}`));
     expect(rows.map((row) => row.subscriptionId).sort()).toEqual([phone.id, tablet.id].sort());
     // "Ready" again (a retried request, a second replica) queues nothing more.
-    expect(await database.db.transaction((tx) => enqueueOrderReadyPush(tx, { orderId: order.orderId }))).toEqual([]);
+    expect(await database.db.transaction((tx) => enqueueOrderReadyPush(tx, { orderId: order.orderId, now: LUNCHTIME }))).toEqual([]);
 
     const result = await deliverPush(database.db, { sender: await sender(), now: new Date(), ids: advanced.pushOutboxIds });
     expect(result).toEqual({ sent: 2, retrying: 0, failed: 0, gone: 0 });
