@@ -406,11 +406,15 @@ test("the lunch rush: HR, the phone and the counter are one product", async ({ b
       await admin.goto(`/admin/reports?from=${story.day}&to=${story.day}`);
       await expect(admin.getByRole("heading", { name: "식권 리포트" })).toBeVisible();
       await expect(admin.getByTestId("stat-spend")).toHaveText("4,000원");
+      await expect(admin.getByTestId("stat-uses")).toHaveText("1건");
       await expect(admin.getByTestId("meal-lunch")).toContainText("4,000원");
+      // The sandwich went back, so the drink is the day's top voucher item.
+      await expect(admin.getByTestId("top-items").getByRole("row").nth(1)).toContainText("아메리카노");
       await shot(admin, "7-reports", true);
 
       await admin.goto(`/admin/reports/settlement?month=${month}`);
       await expect(admin.getByTestId("settlement-total")).toContainText("4,000원");
+      await expect(admin.getByTestId("settlement-total").locator("..")).toContainText(/결제액 9,000원\s*·\s*환불액 5,000원/);
       await expect(admin.getByTestId("settlement-store-hq-cafe")).toContainText("4,000원");
       await shot(admin, "7-settlement", true);
 
