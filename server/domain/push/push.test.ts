@@ -90,7 +90,9 @@ describe("web push: order ready", () => {
     // "Ready" again (a retried request, a second replica) queues nothing more.
     expect(await database.db.transaction((tx) => enqueueOrderReadyPush(tx, { orderId: order.orderId, now: LUNCHTIME }))).toEqual([]);
 
-    const result = await deliverPush(database.db, { sender: await sender(), now: new Date(), ids: advanced.pushOutboxIds });
+    // Due at the clock that made the order ready (a test server's moved clock may lag the database's).
+    expect(rows.map((row) => row.nextAttemptAt.getTime())).toEqual([LUNCHTIME.getTime(), LUNCHTIME.getTime()]);
+    const result = await deliverPush(database.db, { sender: await sender(), now: LUNCHTIME, ids: advanced.pushOutboxIds });
     expect(result).toEqual({ sent: 2, retrying: 0, failed: 0, gone: 0 });
     const received = await endpoint.waitFor(2);
     const { publicKey } = await vapidKeys(database.db);
