@@ -16,6 +16,7 @@ import { pruneRateLimits } from "../server/domain/rate-limit";
 import { pruneMenuImages } from "../server/domain/menu/images";
 import { deliverPush } from "../server/domain/push/outbox";
 import { pushSender } from "../server/domain/push/send-after-commit";
+import { currentTime } from "../server/clock";
 import { jobsEnv, pushEnv } from "../server/env";
 import { allocateMonth, nextMonthOf } from "../server/jobs/allocate-month";
 import { runExclusively } from "../server/jobs/exclusive";
@@ -37,7 +38,8 @@ const { db, sql, close } = connect(database.url, { max: 3, applicationName: `can
 let exitCode = 0;
 try {
   const outcome = await runExclusively(sql, job ?? "", async () => {
-    const now = new Date();
+    // The business clock (moved on a test server), the same one the app's requests use.
+    const now = currentTime();
     if (job === "expire-vouchers") {
       const { expired, returned } = await expireAllVoucherGrants(db, { now });
       return `expired ${expired} voucher grants, returned ${returned} won to the budget`;
@@ -52,14 +54,16 @@ try {
       const total = { sent: 0, retrying: 0, failed: 0, gone: 0 };
       // Batches until nothing is due: a message that fails now waits for its backoff, so this ends.
       for (;;) {
-        const batch = await deliverPush(db, { sender, now: new Date(), limit: 100 });
+        const batch = await deliverPush(db, { sender, now: currentTime(), limit: 100 });
         for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += batch[key];
         if (batch.sent + batch.retrying + batch.failed + batch.gone === 0) break;
       }
       return `push: ${total.sent} sent, ${total.retrying} to retry, ${total.failed} given up, ${total.gone} subscriptions gone`;
     }
-    const keys = await pruneIdempotencyKeys(db, now);
-    const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
+    // Pruning is housekeeping by age, on the wall clock.
+    const wallClock = new Date();
+    const keys = await pruneIdempotencyKeys(db, wallClock);
+    const dayAgo = new Date(wallClock.getTime() - 24 * 3_600_000);
     const windows = await pruneRateLimits(db, dayAgo);
     const events = await pruneOrderEvents(db, dayAgo);
     const pictures = await pruneMenuImages(db, dayAgo);

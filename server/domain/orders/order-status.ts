@@ -42,7 +42,7 @@ export async function advanceOrder(args: { tx: DbOrTx; input: { orderId: string;
     payerIds: await orderPayerIds(tx, updated.id),
   });
   // Queued in this transaction, so the payers' phones hear "ready" exactly when it commits; sent after.
-  const pushOutboxIds = updated.status === "ready" ? await enqueueOrderReadyPush(tx, { orderId: updated.id }) : [];
+  const pushOutboxIds = updated.status === "ready" ? await enqueueOrderReadyPush(tx, { orderId: updated.id, now: input.now }) : [];
   return { ...updated, pushOutboxIds };
 }
 

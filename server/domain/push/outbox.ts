@@ -32,7 +32,7 @@ export type PushPayload = {
  * the transaction that made the order ready; the dedupe key makes a second "ready" (or a
  * retried request) queue nothing more. Returns the new rows, to send after commit.
  */
-export async function enqueueOrderReadyPush(tx: DbOrTx, input: { orderId: string }): Promise<string[]> {
+export async function enqueueOrderReadyPush(tx: DbOrTx, input: { orderId: string; now: Date }): Promise<string[]> {
   const [order] = await tx
     .select({ id: orders.id, pickupNumber: orders.pickupNumber, payerId: orders.payerId, storeKo: stores.nameKo, storeEn: stores.nameEn })
     .from(orders)
@@ -63,7 +63,16 @@ export async function enqueueOrderReadyPush(tx: DbOrTx, input: { orderId: string
   };
   const inserted = await tx
     .insert(pushOutbox)
-    .values(subscriptions.map((subscription) => ({ subscriptionId: subscription.id, dedupeKey: `order-ready:${order.id}`, payload })))
+    // Due at the business clock's now (not the database's), since deliverPush compares with that clock.
+    .values(
+      subscriptions.map((subscription) => ({
+        subscriptionId: subscription.id,
+        dedupeKey: `order-ready:${order.id}`,
+        payload,
+        nextAttemptAt: input.now,
+        createdAt: input.now,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: pushOutbox.id });
   return inserted.map((row) => row.id);

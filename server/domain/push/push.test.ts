@@ -88,9 +88,11 @@ describe("web push: order ready", () => {
     const rows = await database.db.select().from(pushOutbox).where(eq(pushOutbox.dedupeKey, `order-ready:${order.orderId}`));
     expect(rows.map((row) => row.subscriptionId).sort()).toEqual([phone.id, tablet.id].sort());
     // "Ready" again (a retried request, a second replica) queues nothing more.
-    expect(await database.db.transaction((tx) => enqueueOrderReadyPush(tx, { orderId: order.orderId }))).toEqual([]);
+    expect(await database.db.transaction((tx) => enqueueOrderReadyPush(tx, { orderId: order.orderId, now: LUNCHTIME }))).toEqual([]);
 
-    const result = await deliverPush(database.db, { sender: await sender(), now: new Date(), ids: advanced.pushOutboxIds });
+    // Due at the clock that made the order ready (a test server's moved clock may lag the database's).
+    expect(rows.map((row) => row.nextAttemptAt.getTime())).toEqual([LUNCHTIME.getTime(), LUNCHTIME.getTime()]);
+    const result = await deliverPush(database.db, { sender: await sender(), now: LUNCHTIME, ids: advanced.pushOutboxIds });
     expect(result).toEqual({ sent: 2, retrying: 0, failed: 0, gone: 0 });
     const received = await endpoint.waitFor(2);
     const { publicKey } = await vapidKeys(database.db);
