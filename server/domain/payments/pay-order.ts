@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { orderLines, orders, paymentTenders, users, type TenderKind } from "@/db/schema";
 import { bookDiscounts } from "../pricing/book-discounts";
@@ -10,6 +10,8 @@ import { lockAccounts, walletOf } from "../ledger/accounts";
 import { announceOrder, payerIdsOf } from "../orders/events";
 import { postTransfer } from "../ledger/post-transfer";
 import { candidateGrants } from "../vouchers/grants";
+import { COMPANY_TIME_ZONE } from "../vouchers/policies";
+import { businessDate } from "../time";
 import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
 import { splitAmongPayers, type Leg, type Remainder, type VoucherSource, type WalletSplit } from "./split";
 
@@ -98,12 +100,18 @@ export async function payOrder(args: {
       const [grants, wallet] = await Promise.all([candidateGrants(tx, payerId, input.now), walletOf(tx, payerId)]);
       const refusals: VoucherRefusal[] = [];
       const vouchers: VoucherSource[] = [];
+      const capped: CappedGrant[] = [];
       for (const grant of grants) {
+        // In a group payment a grant its policy keeps out of 함께결제 pays nothing: the wallet pays instead.
+        if (input.payerIds.length > 1 && !grant.groupPaymentAllowed) continue;
         const reason = voucherRefusal(grant, { now: input.now, storeId: input.storeId });
         if (reason) refusals.push(reason);
-        else vouchers.push({ grantId: grant.id, accountId: grant.accountId, meal: grant.meal, balance: grant.balance });
+        else {
+          vouchers.push({ grantId: grant.id, accountId: grant.accountId, meal: grant.meal, balance: grant.balance });
+          if (grant.dailyCap !== null && grant.policyId !== null) capped.push({ grantId: grant.id, policyId: grant.policyId, cap: grant.dailyCap });
+        }
       }
-      return { payerId, name: payer.name, vouchers, walletId: wallet?.id ?? null, refusals };
+      return { payerId, name: payer.name, vouchers, capped, walletId: wallet?.id ?? null, refusals };
     }),
   );
   const refusal = sources.some((source) => source.vouchers.length > 0) ? null : mostTellingRefusal(sources.flatMap((source) => source.refusals));
@@ -136,12 +144,28 @@ export async function payOrder(args: {
   const promotionExpenseId = promotionDiscount > 0n ? (expenseIds[0] ?? null) : null;
   const couponExpenseId = couponDiscount > 0n ? (expenseIds[promotionDiscount > 0n ? 1 : 0] ?? null) : null;
   if (!revenueId) throw new Error("payment: no revenue account locked");
+  // Read under the grant accounts' locks: a concurrent payment from the same grants waits, so
+  // this sees what it paid and the two together never pass the cap.
+  const spentToday = await voucherSpentToday(tx, {
+    pairs: sources.flatMap((source) => source.capped.map((grant) => ({ employeeId: source.payerId, policyId: grant.policyId }))),
+    now: input.now,
+  });
+  const dailyCapOf = (payerId: string, grantId: string, capped: readonly CappedGrant[]) => {
+    const grant = capped.find((entry) => entry.grantId === grantId);
+    if (!grant) return null;
+    const key = `${payerId}:${grant.policyId}`;
+    return { key, cap: grant.cap, spent: spentToday.get(key) ?? 0n };
+  };
   // Balances read before the lock may be stale; the split uses the ones under the lock.
   const split = splitAmongPayers({
     total: order.total,
     payers: sources.map((source) => ({
       payerId: source.payerId,
-      vouchers: source.vouchers.map((voucher) => ({ ...voucher, balance: balances.get(voucher.accountId) ?? 0n })),
+      vouchers: source.vouchers.map((voucher) => ({
+        ...voucher,
+        balance: balances.get(voucher.accountId) ?? 0n,
+        dailyCap: dailyCapOf(source.payerId, voucher.grantId, source.capped),
+      })),
       wallet: source.walletId ? { accountId: source.walletId, balance: balances.get(source.walletId) ?? 0n } : null,
     })),
     walletSplit: input.walletSplit ?? "first",
@@ -252,3 +276,30 @@ export async function payOrder(args: {
   };
 }
 
+
+type CappedGrant = { grantId: string; policyId: string; cap: bigint };
+
+/**
+ * What each (employee, policy) has paid from its voucher grants on today's business date in
+ * the company time zone, net of refunds, keyed `${employeeId}:${policyId}`.
+ */
+async function voucherSpentToday(tx: DbOrTx, args: { pairs: { employeeId: string; policyId: string }[]; now: Date }) {
+  const spent = new Map<string, bigint>();
+  if (args.pairs.length === 0) return spent;
+  const employeeIds = [...new Set(args.pairs.map((pair) => pair.employeeId))];
+  const policyIds = [...new Set(args.pairs.map((pair) => pair.policyId))];
+  const day = businessDate(args.now, COMPANY_TIME_ZONE);
+  const rows = await tx.execute<{ employee_id: string; policy_id: string; total: string }>(sql`
+    select g.employee_id, g.policy_id, sum(t.amount - t.refunded_amount)::text as total
+    from payment_tenders t
+    join voucher_grants g on g.id = t.grant_id
+    join orders o on o.id = t.order_id
+    where t.kind = 'voucher'
+      and g.employee_id = any(${`{${employeeIds.join(",")}}`}::uuid[])
+      and g.policy_id = any(${`{${policyIds.join(",")}}`}::uuid[])
+      and o.paid_at >= (${day}::date)::timestamp at time zone ${COMPANY_TIME_ZONE}
+      and o.paid_at < (${day}::date + 1)::timestamp at time zone ${COMPANY_TIME_ZONE}
+    group by 1, 2`);
+  for (const row of rows) spent.set(`${row.employee_id}:${row.policy_id}`, BigInt(row.total));
+  return spent;
+}

@@ -95,3 +95,23 @@ describe("splitAmongPayers, a group (함께결제)", () => {
     ]);
   });
 });
+
+describe("splitAmongPayers, daily caps", () => {
+  it("a capped voucher pays only the room left today, shared by grants of the same policy", () => {
+    const cap = { key: "a:policy", cap: 6_000n, spent: 1_000n };
+    const split = one(12_000n, {
+      payerId: "a",
+      vouchers: [
+        { ...voucher(9_000n, "g1"), dailyCap: cap },
+        { ...voucher(9_000n, "g2"), dailyCap: cap },
+        voucher(2_000n, "g3"),
+      ],
+      wallet: { accountId: "wallet-a", balance: 20_000n },
+    });
+    expect(amounts(split)).toEqual([
+      ["voucher", "a", 5_000n],
+      ["voucher", "a", 2_000n],
+      ["wallet", "a", 5_000n],
+    ]);
+  });
+});

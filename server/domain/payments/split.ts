@@ -1,6 +1,16 @@
 import { minBigInt } from "../money";
 
-export type VoucherSource = { grantId: string; accountId: string; meal: string; balance: bigint };
+/**
+ * `dailyCap`: the grant's policy caps what one employee spends from it per day; `key` names
+ * the (employee, policy) whose spending counts against it, `spent` what was already paid today.
+ */
+export type VoucherSource = {
+  grantId: string;
+  accountId: string;
+  meal: string;
+  balance: bigint;
+  dailyCap?: { key: string; cap: bigint; spent: bigint } | null;
+};
 export type WalletSource = { accountId: string; balance: bigint };
 export type PayerSources = { payerId: string; vouchers: readonly VoucherSource[]; wallet: WalletSource | null };
 /** A card charge as the kiosk's terminal knows it: a refund later cancels against it. */
@@ -46,10 +56,15 @@ export function splitAmongPayers(input: {
   const online = input.remainder.method === "pg" ? input.remainder.amount : 0n;
   if (online < 0n || online > input.total) return { ok: false, reason: "insufficientBalance", shortfall: 0n };
   let due = input.total - online;
+  // What each capped (employee, policy) has paid today, including the legs of this split.
+  const spentToday = new Map<string, bigint>();
   for (const payer of input.payers) {
     for (const voucher of payer.vouchers) {
-      const amount = minBigInt(voucher.balance, due);
+      const cap = voucher.dailyCap;
+      const room = cap ? cap.cap - (spentToday.get(cap.key) ?? cap.spent) : voucher.balance;
+      const amount = minBigInt(minBigInt(voucher.balance, room), due);
       if (amount <= 0n) continue;
+      if (cap) spentToday.set(cap.key, (spentToday.get(cap.key) ?? cap.spent) + amount);
       legs.push({ kind: "voucher", amount, accountId: voucher.accountId, grantId: voucher.grantId, meal: voucher.meal, payerId: payer.payerId });
       due -= amount;
     }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { accounts, voucherGrants, type Meal } from "@/db/schema";
+import { accounts, voucherGrants, voucherPolicyVersions, type Meal } from "@/db/schema";
 import { firstId, lockAccounts } from "../ledger/accounts";
 import { postTransfer } from "../ledger/post-transfer";
 
@@ -126,9 +126,14 @@ export async function candidateGrants(tx: DbOrTx, employeeId: string, now: Date)
       timeZone: voucherGrants.timeZone,
       accountId: accounts.id,
       balance: accounts.balance,
+      groupPaymentAllowed: voucherGrants.groupPaymentAllowed,
+      policyId: voucherGrants.policyId,
+      // The policy version's per-day cap; null for manual grants (no version) and uncapped versions.
+      dailyCap: voucherPolicyVersions.dailyCap,
     })
     .from(voucherGrants)
     .innerJoin(accounts, and(eq(accounts.grantId, voucherGrants.id), eq(accounts.kind, "voucher_grant")))
+    .leftJoin(voucherPolicyVersions, eq(voucherPolicyVersions.id, voucherGrants.policyVersionId))
     .where(
       and(
         eq(voucherGrants.employeeId, employeeId),
