@@ -6,12 +6,13 @@
 import { createRequire } from "node:module";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { connect } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { isEmpty, seed } from "../db/seed";
 import { loadDemoHistory } from "../db/demo-history";
 import { DEMO_MANAGER_PIN, DEMO_PASSWORD, demoStaff } from "../db/seed-data";
-import { localAuthSecret, localDatabase } from "./local-database";
+import { DATA_DIR, localAuthSecret, localDatabase } from "./local-database";
 import { checkPortFree, StartProblem } from "./preflight";
 
 /** A known start-up problem is one line with its fix; anything else keeps its stack for a bug report. */
@@ -66,7 +67,11 @@ try {
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { stdio: "inherit", env: childEnv });
+  // Production runs our own server entry (the one the container runs): it drains on Ctrl+C
+  // instead of cutting off a payment in flight.
+  server = dev
+    ? spawn(process.execPath, [nextBin, "dev", "-p", String(port)], { stdio: "inherit", env: childEnv })
+    : spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
   server.once("exit", (code) => void shutdown(code ?? 1));
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   printWelcome();
@@ -90,7 +95,7 @@ async function waitForHealth(url: string) {
 function printWelcome() {
   const staff = (role: string) => demoStaff.filter((s) => s.role === role).map((s) => s.email).join(", ");
   console.log(`
-  Canteen is running${database.embedded ? " on the embedded PostgreSQL (.data/)" : ""}.
+  Canteen is running${database.embedded ? ` on the embedded PostgreSQL (${DATA_DIR.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), DATA_DIR) : DATA_DIR})` : ""}.
 
     kiosk  ${appUrl}/kiosk   sign in as ${staff("barista")}
     pay    ${appUrl}/pay     sign in as employee01@canteen.dev … employee50@canteen.dev
