@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres } from "../db/embedded";
+import { runningServerPid, startEmbeddedPostgres } from "../db/embedded";
 import { bundledPostgresMajor, checkDataFolderVersion, checkPortFree, checkWritable } from "./preflight";
 
 /** Where `npm start` keeps the embedded database and generated secrets; git-ignored. */
@@ -21,7 +21,7 @@ export async function localDatabase(): Promise<{ url: string; embedded: boolean;
   checkWritable(DATA_DIR, "CANTEEN_DATA_DIR");
   checkDataFolderVersion(pgDataDir, bundledPostgresMajor(), "npm run db:reset (it deletes the local demo data)");
   // A server of ours left running holds the port too; starting stops it, so only a stranger is a problem.
-  if (!existsSync(path.join(pgDataDir, "postmaster.pid"))) {
+  if (runningServerPid(pgDataDir) === null) {
     await checkPortFree(EMBEDDED_PORT, "the embedded PostgreSQL", `choose another: CANTEEN_PG_PORT=${EMBEDDED_PORT + 1} npm start`);
   }
   const cluster = await startEmbeddedPostgres({ dataDir: pgDataDir, port: EMBEDDED_PORT });
