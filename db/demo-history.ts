@@ -8,6 +8,7 @@ import { expireVoucherGrants } from "../server/domain/vouchers/grants";
 import { COMPANY_TIME_ZONE, createPolicy } from "../server/domain/vouchers/policies";
 import { weekdayMealTerms } from "../server/domain/vouchers/policy-input";
 import { businessDate } from "../server/domain/time";
+import { addDays, monthRange, previousMonth } from "../server/domain/reports/period";
 
 /**
  * A month and a bit of cafe life for a fresh demo database: meal policies from the first of last
@@ -24,8 +25,8 @@ export async function loadDemoHistory(
 ) {
   const random = seededRandom(20_261_125);
   const today = businessDate(options.now, COMPANY_TIME_ZONE);
-  const firstOfLastMonth = shiftMonth(today.slice(0, 7), -1) + "-01";
-  const endOfThisMonth = lastDayOf(today.slice(0, 7));
+  const firstOfLastMonth = monthRange(previousMonth(today.slice(0, 7))).from;
+  const endOfThisMonth = monthRange(today.slice(0, 7)).to;
   const startOfHistory = kst(firstOfLastMonth, "00:00");
 
   const [hr] = await db.select({ id: users.id }).from(users).where(eq(users.role, "hr_admin")).limit(1);
@@ -99,7 +100,7 @@ export async function loadDemoHistory(
   };
 
   const days: string[] = [];
-  for (let day = firstOfLastMonth; day < today; day = nextDay(day)) {
+  for (let day = firstOfLastMonth; day < today; day = addDays(day, 1)) {
     const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
     if (weekday !== 0 && weekday !== 6 && !holidays.has(day)) days.push(day);
   }
@@ -184,23 +185,6 @@ function clock(hour: number, minute: number, spreadMinutes: number, random: () =
 }
 
 const kst = (day: string, time: string) => new Date(`${day}T${time}:00+09:00`);
-
-function nextDay(day: string) {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
-function shiftMonth(month: string, by: number) {
-  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  const date = new Date(Date.UTC(year, monthNumber - 1 + by, 1));
-  return date.toISOString().slice(0, 7);
-}
-
-function lastDayOf(month: string) {
-  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
-}
 
 /** mulberry32: the same demo month on every machine. */
 function seededRandom(seed: number) {
