@@ -47,6 +47,30 @@ describe("the ledger's balance check at commit", () => {
     await expect(post([5, -5], transferId)).resolves.toBe(transferId);
   });
 
+  it("checks every transfer one statement writes, as an allocation does, and keeps no notes after commit", async () => {
+    /** One statement: `count` transfers of two legs each; the transfer at `wrongAt` is 1원 off. */
+    const postMany = (count: number, wrongAt?: number) =>
+      database.sql.begin(async (sql) => {
+        const transfers = await sql<{ id: string }[]>`
+          insert into ledger_transfers (kind, memo) select 'adjustment', 'guard test ' || n from generate_series(1, ${count}) as n returning id`;
+        const ids = transfers.map((transfer) => transfer.id);
+        await sql`
+          insert into ledger_entries (transfer_id, account_id, amount)
+          select t.id, legs.account_id, legs.amount + (case when t.n = ${wrongAt ?? -1} and legs.account_id = ${credit}::uuid then 1 else 0 end)
+          from unnest(${ids}::uuid[]) with ordinality as t(id, n)
+          cross join (values (${debit}::uuid, 250::bigint), (${credit}::uuid, -250::bigint)) as legs(account_id, amount)`;
+      });
+    await expect(postMany(2_000)).resolves.toBeUndefined();
+    await expect(postMany(2_000, 1_337)).rejects.toSatisfy(unbalanced);
+    expect(await database.sql`select count(*)::int as n from ledger_balance_checks`).toEqual([{ n: 0 }]);
+  });
+
+  it("accepts a statement that writes no entries at all", async () => {
+    await expect(
+      database.sql.begin((sql) => sql`insert into ledger_entries (transfer_id, account_id, amount) select null, null, 1 where false`),
+    ).resolves.toBeDefined();
+  });
+
   it("leaves nothing behind from a refused transfer", async () => {
     const before = await database.sql`select count(*)::int as n from ledger_entries`;
     await expect(post([1, 2])).rejects.toSatisfy(unbalanced);
