@@ -78,7 +78,7 @@ test("a kiosk sale appears live in the open history; its receipt shows the optio
     await expect(row.getByTestId("purchase-status")).toHaveText("결제 완료");
     await expect(page.getByTestId("voucher-total")).toHaveText("6,200원");
     await expect(page.getByTestId("voucher-days")).toHaveText("1일 사용");
-    await expect(page.getByTestId("voucher-meal").filter({ hasText: "점심" })).toContainText("6,200원");
+    await expect(page.getByTestId("voucher-meal").filter({ hasText: "중식" })).toContainText("6,200원");
     await shot(page, testInfo, "history");
 
     // The receipt: both lines with their options, what paid, the pickup number.
@@ -97,7 +97,7 @@ test("a kiosk sale appears live in the open history; its receipt shows the optio
     await expect(receipt.getByTestId("receipt-pickup")).toHaveText(pickupNumber);
     await expect(receipt.getByTestId("receipt-store")).toHaveText("본사 카페");
     await expect(receipt.getByTestId("receipt-total")).toHaveText("6,200원");
-    await expect(receipt.getByTestId("receipt-tender")).toHaveText([/점심 식권\s*6,200원/]);
+    await expect(receipt.getByTestId("receipt-tender")).toHaveText([/중식 식권\s*6,200원/]);
     await expect(receipt.getByTestId("purchase-status")).toHaveText("결제 완료");
     await expect(receipt.getByTestId("receipt-refunds")).toHaveCount(0);
     await shot(page, testInfo, "receipt");
@@ -224,7 +224,7 @@ test("a group payment (함께결제) shows the second payer the whole order but 
   const receipt = page.getByTestId("receipt");
   await expect(receipt.getByTestId("receipt-line")).toHaveCount(3);
   await expect(receipt.getByTestId("receipt-total")).toHaveText("8,200원");
-  await expect(receipt.getByTestId("receipt-tender")).toHaveText([/점심 식권\s*3,200원/]);
+  await expect(receipt.getByTestId("receipt-tender")).toHaveText([/중식 식권\s*3,200원/]);
   await expect(receipt.getByTestId("receipt-my-paid")).toHaveText("3,200원");
   await expect(receipt.getByTestId("receipt-others-paid")).toHaveText("5,000원");
   await expect(receipt).toContainText("함께결제 2명");

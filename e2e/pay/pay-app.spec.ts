@@ -46,7 +46,7 @@ test("a phone registers, shows a live code, pays at the kiosk with no signal, an
   await page.goto("/pay");
   await expect(page.getByTestId("pay-greeting")).toHaveText(`안녕하세요, ${await nameOf(email)}님`);
   await expect(page.getByTestId("wallet-balance")).toHaveText("0원");
-  const lunch = page.getByTestId("voucher").filter({ hasText: "점심" });
+  const lunch = page.getByTestId("voucher").filter({ hasText: "중식" });
   await expect(lunch.getByTestId("voucher-left")).toHaveText("9,000원");
   await expect(lunch.getByTestId("voucher-status")).toHaveText("지금 사용 가능");
   await shot(page, "pay-home");
@@ -102,7 +102,7 @@ test("a phone registers, shows a live code, pays at the kiosk with no signal, an
   // Home opens offline too, with the balances it last saw and their time.
   await page.goto("/pay");
   await expect(page.getByTestId("home-as-of")).toBeVisible();
-  await expect(page.getByTestId("voucher").filter({ hasText: "점심" }).getByTestId("voucher-left")).toHaveText("9,000원");
+  await expect(page.getByTestId("voucher").filter({ hasText: "중식" }).getByTestId("voucher-left")).toHaveText("9,000원");
   await shot(page, "pay-home-offline");
 
   // The code made offline pays at the kiosk: the voucher covers the croissant.

@@ -186,7 +186,7 @@ test("the lunch rush: HR, the phone and the counter are one product", async ({ b
 
       await app.goto("/pay");
       await expect(app.getByTestId("wallet-balance")).toHaveText("20,000원");
-      const lunch = app.getByTestId("voucher").filter({ hasText: "점심" });
+      const lunch = app.getByTestId("voucher").filter({ hasText: "중식" });
       await expect(lunch.getByTestId("voucher-left")).toHaveText("9,000원");
       await expect(lunch.getByTestId("voucher-status")).toHaveText("지금 사용 가능");
       await shot(app, "2-phone-home");
@@ -324,7 +324,7 @@ test("the lunch rush: HR, the phone and the counter are one product", async ({ b
       await expect(lines.nth(1).getByTestId("receipt-line-name")).toHaveText("햄치즈 샌드위치");
       await expect(lines.nth(1)).toContainText("5,500원");
       await expect(receipt.getByTestId("receipt-total")).toHaveText("9,500원");
-      await expect(receipt.getByTestId("receipt-tender")).toHaveText([/점심 식권\s*9,000원/, /Canteen 머니\s*500원/]);
+      await expect(receipt.getByTestId("receipt-tender")).toHaveText([/중식 식권\s*9,000원/, /Canteen 머니\s*500원/]);
       await expect(receipt.getByTestId("purchase-status")).toHaveText("결제 완료");
       await shot(history, "4-phone-receipt", true);
 
@@ -332,7 +332,7 @@ test("the lunch rush: HR, the phone and the counter are one product", async ({ b
       await expect(app.getByTestId("wallet-balance")).toHaveText("19,500원");
       const stamps = app.getByTestId("stamp-card").filter({ hasText: "아메리카노 스탬프" });
       await expect(stamps).toHaveAttribute("data-balance", "1");
-      await expect(app.getByTestId("voucher").filter({ hasText: "점심" }).getByTestId("voucher-left")).toHaveText("0원");
+      await expect(app.getByTestId("voucher").filter({ hasText: "중식" }).getByTestId("voucher-left")).toHaveText("0원");
       await shot(app, "4-phone-home-after");
     });
 
@@ -394,7 +394,7 @@ test("the lunch rush: HR, the phone and the counter are one product", async ({ b
       expect(await walletOf(EMPLOYEE)).toBe(20_000);
       await app.goto("/pay");
       await expect(app.getByTestId("wallet-balance")).toHaveText("20,000원");
-      await expect(app.getByTestId("voucher").filter({ hasText: "점심" }).getByTestId("voucher-left")).toHaveText("5,000원");
+      await expect(app.getByTestId("voucher").filter({ hasText: "중식" }).getByTestId("voucher-left")).toHaveText("5,000원");
       // Earned by the drink, which was not refunded.
       await expect(app.getByTestId("stamp-card").filter({ hasText: "아메리카노 스탬프" })).toHaveAttribute("data-balance", "1");
       await shot(app, "6-phone-home-refunded");
