@@ -18,7 +18,7 @@ export type OrderView = {
   total: bigint;
   paidAt: Date | null;
   store: { code: string; nameKo: string; nameEn: string };
-  lines: { nameKo: string; nameEn: string; quantity: number; lineTotal: bigint; options: { nameKo: string; nameEn: string }[] }[];
+  lines: { nameKo: string; nameEn: string; quantity: number; lineTotal: bigint; netTotal: bigint; options: { nameKo: string; nameEn: string }[] }[];
   tenders: { kind: string; amount: bigint }[];
 };
 
@@ -114,7 +114,13 @@ export function OrderStatusView(props: { order: OrderView; locale: Locale; justP
                   </span>
                   {line.options.length > 0 ? <span className="block text-sm text-muted">{line.options.map((option) => nameIn(option, locale)).join(" · ")}</span> : null}
                 </span>
-                <span className="tabular shrink-0 font-medium">{formatWon(line.lineTotal, locale)}</span>
+                {/* What the line cost after its promotion or coupon, with the list price beside it when they differ. */}
+                <span className="tabular shrink-0 text-right font-medium" data-testid="order-line-net">
+                  {line.netTotal !== line.lineTotal ? (
+                    <s className="mr-1.5 text-sm font-normal text-muted" data-testid="order-line-list">{formatWon(line.lineTotal, locale)}</s>
+                  ) : null}
+                  {formatWon(line.netTotal, locale)}
+                </span>
               </li>
             ))}
           </ul>

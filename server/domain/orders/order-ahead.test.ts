@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { menuItems, orders } from "@/db/schema";
+import { menuItems, orders, users } from "@/db/schema";
+import { createPromotion } from "@/server/domain/loyalty/admin";
 import type { SessionUser } from "@/server/auth/roles";
 import { DomainError } from "@/server/domain/errors";
 import { walletOf } from "@/server/domain/ledger/accounts";
@@ -66,6 +67,46 @@ describe("order ahead from the phone", () => {
     // Someone else cannot look at it.
     const other = await world.employee(12);
     expect(await errorOf(myOrder({ tx: database.db, input: { employeeId: other, orderId: paid.orderId } }))).toMatchObject({ messageKey: "orderNotFound" });
+  });
+
+  it("shows each line at what it cost after a promotion, not at its list price", async () => {
+    const [manager] = await database.db.select().from(users).where(eq(users.email, "manager@canteen.dev"));
+    const cookie = await world.line("cookie", 2);
+    await database.db.transaction((tx) =>
+      createPromotion({
+        tx,
+        input: {
+          nameKo: "쿠키 반값",
+          nameEn: "Half-price cookies",
+          kind: "percent",
+          value: 50n,
+          itemIds: [cookie.itemId],
+          categoryIds: [],
+          storeIds: [world.cafe.id],
+          startsAt: new Date("2026-11-01T00:00:00+09:00"),
+          endsAt: new Date("2026-12-31T00:00:00+09:00"),
+          dailyStart: null,
+          dailyEnd: null,
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          perPersonDailyLimit: null,
+          actorId: manager!.id,
+          now: LUNCHTIME,
+        },
+      }),
+    );
+    try {
+      const employeeId = await world.employee(19);
+      await world.fund(employeeId, 20_000n);
+      const paid = await place(employeeId, [cookie, await world.line("sandwich")]);
+      const mine = await myOrder({ tx: database.db, input: { employeeId, orderId: paid.orderId } });
+      expect(mine.lines.map(({ nameEn, lineTotal, netTotal }) => ({ nameEn, lineTotal, netTotal }))).toEqual([
+        { nameEn: "Chocolate Chip Cookie", lineTotal: 4_000n, netTotal: 2_000n },
+        { nameEn: "Ham & Cheese Sandwich", lineTotal: 5_500n, netTotal: 5_500n },
+      ]);
+      expect(mine.tenders.reduce((sum, tender) => sum + tender.amount, 0n)).toBe(7_500n);
+    } finally {
+      await database.sql`update promotions set is_active = false where name_en = 'Half-price cookies'`;
+    }
   });
 
   it("refuses when voucher and wallet fall short, says by how much, and changes nothing", async () => {

@@ -144,7 +144,7 @@ export async function myOrder(args: { tx: DbOrTx; input: { employeeId: string; o
   if (!order) throw new DomainError("NOT_FOUND", "orderNotFound", "order not found");
   const [lines, tenders] = await Promise.all([
     tx
-      .select({ nameKo: orderLines.nameKo, nameEn: orderLines.nameEn, options: orderLines.options, quantity: orderLines.quantity, lineTotal: orderLines.lineTotal })
+      .select({ nameKo: orderLines.nameKo, nameEn: orderLines.nameEn, options: orderLines.options, quantity: orderLines.quantity, lineTotal: orderLines.lineTotal, netTotal: orderLines.netTotal })
       .from(orderLines)
       .where(eq(orderLines.orderId, order.id))
       .orderBy(asc(orderLines.lineNo)),
