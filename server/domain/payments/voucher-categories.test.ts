@@ -189,8 +189,8 @@ describe("voucher category restriction", () => {
         input: { policyId: policy.id, terms: { ...weekdayMealTerms(9000, "11:00", "14:00", "2027-03-15"), categoryIds: [bakery] }, actorId: hr.id, now },
       }),
     );
-    expect(second.categoryIds).toEqual([bakery]);
-    const [unchanged] = await database.db.select().from(voucherPolicyVersions).where(eq(voucherPolicyVersions.id, first.id));
+    expect(second?.categoryIds).toEqual([bakery]);
+    const [unchanged] = await database.db.select().from(voucherPolicyVersions).where(eq(voucherPolicyVersions.id, String(first?.id)));
     expect(unchanged?.categoryIds).toBeNull();
 
     await database.db.transaction((tx) =>
@@ -240,7 +240,7 @@ describe("voucher category restriction", () => {
     expect(row?.n).toBe(0);
 
     const saved = await caller.voucherAdmin.createPolicy({ name: "음료 식권", meal: "lunch", terms: terms([coffee, korean]) });
-    expect(saved.version.categoryIds).toEqual([coffee, korean]);
+    expect(saved.version?.categoryIds).toEqual([coffee, korean]);
     const listed = await caller.voucherAdmin.policies();
     expect(listed.find((policy) => policy.id === saved.policy.id)?.upcoming[0]?.categoryIds).toEqual([coffee, korean]);
   });

@@ -178,3 +178,22 @@ export async function listPolicies(args: { tx: DbOrTx; input: { now: Date; polic
     };
   });
 }
+
+/** Menu categories a policy may name, store by store, for the policy form and its lists. */
+export async function policyCategoryChoices(args: { tx: DbOrTx }) {
+  return args.tx
+    .select({
+      id: menuCategories.id,
+      storeId: stores.id,
+      storeNameKo: stores.nameKo,
+      storeNameEn: stores.nameEn,
+      nameKo: menuCategories.nameKo,
+      nameEn: menuCategories.nameEn,
+      isVisible: menuCategories.isVisible,
+    })
+    .from(menuCategories)
+    .innerJoin(stores, eq(stores.id, menuCategories.storeId))
+    .orderBy(asc(stores.code), asc(menuCategories.sortOrder), asc(menuCategories.code));
+}
+
+export type PolicyCategoryChoice = Awaited<ReturnType<typeof policyCategoryChoices>>[number];
