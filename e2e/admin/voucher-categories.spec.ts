@@ -73,7 +73,7 @@ test("HR limits a policy to the cafe's bakery; the list and the version history 
 });
 
 test("at the kiosk a bakery-only voucher pays the croissant and names the americano it cannot pay", async ({ page, context }) => {
-  const employee = "employee56@canteen.dev";
+  const employee = "employee28@canteen.dev";
   await giveBakeryVoucher(employee, 9_000n);
   const phone = await registerPhone(employee);
   await page.setViewportSize(devices.kiosk);
@@ -82,7 +82,7 @@ test("at the kiosk a bakery-only voucher pays the croissant and names the americ
   const tile = (text: string) => page.getByTestId("menu-tile").filter({ hasText: text });
   await page.getByRole("tab", { name: "베이커리" }).click();
   await tile("크루아상").click();
-  await page.getByRole("tab", { name: "커피" }).click();
+  await page.getByRole("tab", { name: "커피", exact: true }).click();
   await tile("아메리카노").click();
   await page.getByRole("dialog", { name: "아메리카노" }).getByTestId("sheet-add").click();
   await page.getByRole("button", { name: "결제하기" }).click();
@@ -98,7 +98,7 @@ test("at the kiosk a bakery-only voucher pays the croissant and names the americ
   await page.reload();
   await page.getByRole("tab", { name: "Bakery" }).click();
   await tile("Croissant").click();
-  await page.getByRole("tab", { name: "Coffee" }).click();
+  await page.getByRole("tab", { name: "Coffee", exact: true }).click();
   await tile("Americano").click();
   await page.getByRole("dialog", { name: "Americano" }).getByTestId("sheet-add").click();
   await page.getByRole("button", { name: "Pay", exact: true }).click();
@@ -112,7 +112,7 @@ test("at the kiosk a bakery-only voucher pays the croissant and names the americ
 });
 
 test("on the phone the cart shows the voucher covering only the bakery items", async ({ page, context }) => {
-  const employee = "employee57@canteen.dev";
+  const employee = "employee29@canteen.dev";
   await giveBakeryVoucher(employee, 9_000n);
   await page.setViewportSize(devices.phone);
   await signInAs(context, employee);
@@ -123,7 +123,7 @@ test("on the phone the cart shows the voucher covering only the bakery items", a
   await page.getByTestId("menu-item").filter({ hasText: "스콘" }).click();
   await sheet.getByTestId("sheet-add").click();
   await expect(page.getByTestId("cart-count")).toHaveText("1");
-  await page.getByRole("tab", { name: "커피" }).click();
+  await page.getByRole("tab", { name: "커피", exact: true }).click();
   await page.getByTestId("menu-item").filter({ hasText: "아메리카노" }).click();
   await sheet.getByTestId("sheet-add").click();
   await expect(page.getByTestId("cart-count")).toHaveText("2");
