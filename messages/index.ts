@@ -21,6 +21,8 @@ import reportsEn from "./areas/reports.en.json";
 import reportsKo from "./areas/reports.ko.json";
 import topUpEn from "./areas/top-up.en.json";
 import topUpKo from "./areas/top-up.ko.json";
+import voucherCategoriesEn from "./areas/voucher-categories.en.json";
+import voucherCategoriesKo from "./areas/voucher-categories.ko.json";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -42,8 +44,8 @@ export function mergeMessages(parts: Tree[]): Tree {
 }
 
 export const messageParts: Record<Locale, Tree[]> = {
-  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, menuAdminKo, reportsKo, loyaltyKo],
-  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, menuAdminEn, reportsEn, loyaltyEn],
+  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, menuAdminKo, reportsKo, loyaltyKo, voucherCategoriesKo],
+  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, menuAdminEn, reportsEn, loyaltyEn, voucherCategoriesEn],
 };
 
 export const messages: Record<Locale, Tree> = {

@@ -24,15 +24,15 @@ export async function moneyWorld(db: Db) {
     return row.id;
   };
 
-  /** A cafe item with its default options chosen, as the kiosk would send it. */
-  const line = async (code: string, quantity = 1, extraChoiceCodes: string[] = []) => {
-    const [item] = await db.select().from(menuItems).where(and(eq(menuItems.code, code), eq(menuItems.storeId, cafe.id)));
+  /** A cafe item (or another store's) with its default options chosen, as the kiosk would send it. */
+  const line = async (code: string, quantity = 1, extraChoiceCodes: string[] = [], storeId = cafe.id) => {
+    const [item] = await db.select().from(menuItems).where(and(eq(menuItems.code, code), eq(menuItems.storeId, storeId)));
     if (!item) throw new Error(`no item ${code}`);
     const choices = await db
       .select({ id: optionChoices.id, code: optionChoices.code, isDefault: optionChoices.isDefault, groupCode: optionGroups.code })
       .from(optionChoices)
       .innerJoin(optionGroups, eq(optionGroups.id, optionChoices.groupId))
-      .where(eq(optionGroups.storeId, cafe.id));
+      .where(eq(optionGroups.storeId, storeId));
     const optionIds = choices
       .filter((choice) => choice.isDefault || extraChoiceCodes.includes(choice.code))
       .filter((choice) => !(choice.isDefault && choices.some((c) => extraChoiceCodes.includes(c.code) && c.groupCode === choice.groupCode)))
@@ -72,13 +72,15 @@ export async function moneyWorld(db: Db) {
     now?: Date;
     key?: string;
     hooks?: PaymentHooks;
+    /** The kiosk's store; the cafe unless said. */
+    storeId?: string;
   }) =>
     checkoutOnce(db, {
       scope: kiosk.id,
       key: input.key ?? `test-${process.pid}-${keyCounter++}-${Math.random()}`,
       hooks: input.hooks,
       input: {
-        storeId: cafe.id,
+        storeId: input.storeId ?? cafe.id,
         lines: input.lines,
         payers: input.payer ? [input.payer] : (input.payers ?? []),
         walletSplit: input.walletSplit,

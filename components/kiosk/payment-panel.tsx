@@ -55,7 +55,15 @@ type Method = "code" | "card" | "cash" | "group";
  * After pay codes fell short: the same codes pay again with the rest by card or cash. One
  * code from the pay-code tab, or a group (함께결제) with its wallet split.
  */
-type Split = { payCodes: string[]; group: boolean; walletSplit: WalletSplit; shortfall: bigint; voucherRefusal: string | null };
+/** `excluded`: the items the payers' vouchers may not pay for (policy categories), in both languages. */
+type Split = {
+  payCodes: string[];
+  group: boolean;
+  walletSplit: WalletSplit;
+  shortfall: bigint;
+  voucherRefusal: string | null;
+  excluded: { ko: string; en: string } | null;
+};
 
 /** Answers the card tab shows as a screen of their own rather than as an error line. */
 const CARD_VIEW_KEYS = new Set(["cardDeclined", "cardTimedOut", "cardVoidFailed", "cardTimeoutUnresolved"]);
@@ -216,7 +224,11 @@ export function PaymentPanel(props: {
       const shortfall = typeof details?.shortfall === "number" ? BigInt(details.shortfall) : null;
       if (shortfall !== null && shortfall > 0n) {
         const refusal = typeof details?.voucherRefusal === "string" ? details.voucherRefusal : null;
-        setSplit({ payCodes, group, walletSplit: walletSplitOf(sent), shortfall, voucherRefusal: refusal });
+        const excluded =
+          typeof details?.voucherExcludedKo === "string" && typeof details.voucherExcludedEn === "string"
+            ? { ko: details.voucherExcludedKo, en: details.voucherExcludedEn }
+            : null;
+        setSplit({ payCodes, group, walletSplit: walletSplitOf(sent), shortfall, voucherRefusal: refusal, excluded });
         setTendered(0n);
       }
       return;
@@ -741,6 +753,7 @@ function SplitChooser(props: {
 }) {
   const { split, total, locale } = props;
   const t = useTranslations("kiosk");
+  const tCategories = useTranslations("voucherCategories");
   const covered = total - split.shortfall;
   return (
     <div className="flex min-h-0 flex-1 flex-col items-center justify-center rounded-3xl bg-white px-8 py-6 text-center" data-testid="split-chooser">
@@ -748,6 +761,11 @@ function SplitChooser(props: {
         {props.message}
       </p>
       {props.reason ? <p className="mt-1 text-base text-muted">{props.reason}</p> : null}
+      {split.excluded ? (
+        <p className="mt-1 max-w-lg text-base font-semibold text-amber-700" data-testid="voucher-excluded">
+          {tCategories("excludedItems", { items: locale === "ko" ? split.excluded.ko : split.excluded.en })}
+        </p>
+      ) : null}
       <dl className="mt-5 grid w-full max-w-lg grid-cols-2 gap-3">
         <div className="rounded-2xl bg-canvas px-5 py-4">
           <dt className="text-sm font-semibold text-muted">{t("splitCovered")}</dt>

@@ -57,6 +57,8 @@ export const voucherPolicyVersions = pgTable(
     storeIds: uuid().array(),
     // Null: everyone. Otherwise only employees of these departments.
     departmentIds: uuid().array(),
+    // Null: every menu category. Otherwise the voucher pays only for lines of these categories.
+    categoryIds: uuid().array(),
     dailyCap: bigint({ mode: "bigint" }),
     monthlyCap: bigint({ mode: "bigint" }),
     groupPaymentAllowed: boolean().notNull().default(true),

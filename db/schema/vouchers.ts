@@ -26,6 +26,8 @@ export const voucherGrants = pgTable(
     // ISO weekdays, 1 = Monday … 7 = Sunday.
     weekdays: smallint().array(),
     storeIds: uuid().array(),
+    // Menu categories it may pay for, copied from the policy version; null means all.
+    categoryIds: uuid().array(),
     timeZone: text().notNull().default("Asia/Seoul"),
     status: grantStatus().notNull().default("active"),
     serviceDate: date(),

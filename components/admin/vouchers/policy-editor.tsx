@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { policyTerms, createPolicyInput, type PolicyTerms } from "@/server/domain/vouchers/policy-input";
 import { failureOf } from "./failure";
+import { CategoryPicker } from "./category-picker";
 
 type Meal = "breakfast" | "lunch" | "dinner";
 type Form = {
@@ -22,6 +23,8 @@ type Form = {
   storeIds: string[];
   everyone: boolean;
   departmentIds: string[];
+  allCategories: boolean;
+  categoryIds: string[];
   dailyCap: string;
   monthlyCap: string;
   groupPaymentAllowed: boolean;
@@ -36,17 +39,20 @@ const number = (text: string) => (text.trim() === "" ? Number.NaN : Number(text.
 /** Creates a policy, or changes one from a date (a new version; the past keeps its terms). */
 export function PolicyEditor({ policyId, initial, today }: PolicyEditorProps) {
   const t = useTranslations("hrVouchers");
+  const tCategories = useTranslations("voucherCategories");
   const tErrors = useTranslations("errors");
   const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const stores = useQuery(trpc.voucherAdmin.stores.queryOptions());
   const departments = useQuery(trpc.people.departments.queryOptions());
+  const categories = useQuery(trpc.voucherAdmin.categories.queryOptions());
   const [form, setForm] = useState<Form>(initial);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const fieldText = (key: string) => (t.has(`validation.${key}`) ? t(`validation.${key}`) : key);
+  const fieldText = (key: string) =>
+    t.has(`validation.${key}`) ? t(`validation.${key}`) : tCategories.has(`validation.${key}`) ? tCategories(`validation.${key}`) : key;
   const onError = (failure: unknown) => {
     const { messageKey, fields: f } = failureOf(failure);
     setFields(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, fieldText(v)])));
@@ -67,12 +73,19 @@ export function PolicyEditor({ policyId, initial, today }: PolicyEditorProps) {
     includeHolidays: form.includeHolidays,
     storeIds: form.allStores ? null : form.storeIds,
     departmentIds: form.everyone ? null : form.departmentIds,
+    // Categories of stores since taken out of the policy are dropped rather than refused.
+    categoryIds: form.allCategories ? null : form.categoryIds.filter((id) => categoryStoreAllowed(id)),
     dailyCap: form.dailyCap.trim() === "" ? null : number(form.dailyCap),
     monthlyCap: form.monthlyCap.trim() === "" ? null : number(form.monthlyCap),
     groupPaymentAllowed: form.groupPaymentAllowed,
     unusedValue: form.unusedValue,
     effectiveFrom: form.effectiveFrom,
   });
+
+  const categoryStoreAllowed = (id: string) => {
+    const storeId = categories.data?.find((category) => category.id === id)?.storeId;
+    return form.allStores || storeId === undefined || form.storeIds.includes(storeId);
+  };
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -207,6 +220,16 @@ export function PolicyEditor({ policyId, initial, today }: PolicyEditorProps) {
             </fieldset>
           </div>
         </section>
+
+        <CategoryPicker
+          choices={(categories.data ?? []).filter((category) => form.allStores || form.storeIds.includes(category.storeId))}
+          all={form.allCategories}
+          selected={form.categoryIds}
+          storesLimited={!form.allStores}
+          error={fields.categoryIds ?? null}
+          onAll={(all) => set("allCategories", all)}
+          onChange={(ids) => set("categoryIds", ids)}
+        />
 
         <section className="rounded-xl border border-line bg-white p-6">
           <h2 className="font-semibold">{t("limits")}</h2>

@@ -15,7 +15,7 @@ import { describeFailure, newIdempotencyKey, refusalText, type PaymentFailure } 
 import { openCheckout } from "@/components/pay/top-up/open-checkout";
 import { ItemSheet, Step } from "./item-sheet";
 import { OrderCoupons } from "./order-coupons";
-import { previewSplit, suggestedTopUp } from "./split-preview";
+import { previewSplit, suggestedTopUp, voucherCover } from "./split-preview";
 import { nameIn, optionNames, type Funds, type MenuItem, type OrderCart } from "./types";
 
 type Store = { id: string; code: string; nameKo: string; nameEn: string };
@@ -36,6 +36,7 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
   const tErrors = useTranslations("errors");
   const tRefusal = useTranslations("voucherRefusal");
   const tLoyalty = useTranslations("loyalty");
+  const tCategories = useTranslations("voucherCategories");
   const trpc = useTRPC();
   const router = useRouter();
   const [categoryId, setCategoryId] = useState(menu.categories[0]?.id ?? null);
@@ -90,7 +91,18 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
   );
   const total = cart.length > 0 && quote.data && !quote.isError ? quote.data.total : cartTotal(cart);
   const discount = cart.length > 0 && quote.data && !quote.isError ? quote.data.promotionDiscount + quote.data.couponDiscount : 0n;
-  const split = previewSplit(total, funds);
+  const lineNets = cart.map((line, index) => ({
+    categoryId: line.item.categoryId,
+    net:
+      lineTotal(line) -
+      (quote.data && !quote.isError ? quote.data.discounts.filter((entry) => entry.cartIndex === index).reduce((sum, entry) => sum + entry.amount, 0n) : 0n),
+  }));
+  const split = previewSplit(total, { voucher: voucherCover(total, funds.vouchers, lineNets), wallet: funds.wallet });
+  // Named only when every usable voucher is limited to some categories and a cart item is in none of them.
+  const notForVoucher =
+    funds.vouchers.length > 0 && funds.vouchers.every((voucher) => voucher.categoryIds !== null)
+      ? [...new Set(cart.filter((line) => !funds.vouchers.some((voucher) => voucher.categoryIds?.includes(line.item.categoryId))).map((line) => nameIn(line.item, locale)))]
+      : [];
   const couponProblem = (error: unknown) => {
     const failure = describeFailure(error);
     return failure.kind === "refused" ? refusalText(failure, tErrors, locale) : tErrors("generic");
@@ -243,6 +255,11 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
                     testId="preview-wallet"
                   />
                 </dl>
+                {notForVoucher.length > 0 ? (
+                  <p className="mt-2 text-sm break-keep text-amber-700" data-testid="preview-voucher-excluded">
+                    {tCategories("excludedItems", { items: notForVoucher.join(", ") })}
+                  </p>
+                ) : null}
                 {split.shortfall > 0n ? (
                   <div className="mt-4 rounded-2xl bg-red-50 p-4" data-testid="shortfall">
                     <p className="font-semibold text-red-700">{t("shortBy", { amount: formatWon(split.shortfall, locale) })}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { previewSplit, suggestedTopUp } from "./split-preview";
+import { previewSplit, suggestedTopUp, voucherCover } from "./split-preview";
 
 describe("order-ahead payment preview", () => {
   it("takes the voucher first, then the wallet", () => {
@@ -18,5 +18,15 @@ describe("order-ahead payment preview", () => {
     expect(suggestedTopUp(12_100n)).toBe(13_000n);
     expect(suggestedTopUp(14_000n)).toBe(14_000n);
     expect(suggestedTopUp(0n)).toBe(0n);
+  });
+
+  it("counts only the lines of a category-restricted voucher's categories, after discounts", () => {
+    const lines = [
+      { categoryId: "bakery", net: 4_000n },
+      { categoryId: "goods", net: 12_000n },
+    ];
+    expect(voucherCover(16_000n, [{ balance: 9_000n, categoryIds: ["bakery"] }], lines)).toBe(4_000n);
+    expect(voucherCover(16_000n, [{ balance: 9_000n, categoryIds: null }], lines)).toBe(9_000n);
+    expect(voucherCover(16_000n, [{ balance: 9_000n, categoryIds: ["goods"] }, { balance: 9_000n, categoryIds: ["bakery"] }], lines)).toBe(13_000n);
   });
 });

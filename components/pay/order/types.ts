@@ -7,4 +7,10 @@ export { nameIn, optionNames } from "@/components/kiosk/types";
 export type MenuItem = StoreMenu["categories"][number]["items"][number];
 export type MenuOptionGroup = MenuItem["optionGroups"][number];
 export type OrderCart = Cart<MenuItem>;
-export type Funds = { voucher: bigint; wallet: bigint; voucherRefusal: VoucherRefusal | null };
+export type Funds = {
+  voucher: bigint;
+  /** Usable grants one by one; `categoryIds` null means the grant pays for any menu category. */
+  vouchers: { balance: bigint; categoryIds: string[] | null }[];
+  wallet: bigint;
+  voucherRefusal: VoucherRefusal | null;
+};

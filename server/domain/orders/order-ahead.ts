@@ -35,13 +35,19 @@ export async function orderAheadFunds(args: { tx: DbOrTx; input: { employeeId: s
   const [grants, wallet] = await Promise.all([candidateGrants(tx, input.employeeId, input.now), walletOf(tx, input.employeeId)]);
   let voucher = 0n;
   const refusals: VoucherRefusal[] = [];
+  // Each usable grant with the menu categories it may pay for, so the cart shows what it really covers.
+  const vouchers: { balance: bigint; categoryIds: string[] | null }[] = [];
   for (const grant of grants) {
     const reason = voucherRefusal(grant, { now: input.now, storeId: input.storeId });
     if (reason) refusals.push(reason);
-    else voucher += grant.balance;
+    else {
+      voucher += grant.balance;
+      vouchers.push({ balance: grant.balance, categoryIds: grant.categoryIds });
+    }
   }
   return {
     voucher,
+    vouchers,
     wallet: wallet?.balance ?? 0n,
     voucherRefusal: voucher > 0n ? null : mostTellingRefusal(refusals),
   };

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { orderLines, orders, paymentTenders, users, type TenderKind } from "@/db/schema";
+import { menuItems, orderLines, orders, paymentTenders, users, type TenderKind } from "@/db/schema";
 import { bookDiscounts } from "../pricing/book-discounts";
 import { lineDiscounts, type LineDiscount, type PricedOrder } from "../pricing/price-order";
 import { storedLineDiscounts } from "../pricing/stored-discounts";
@@ -101,6 +101,7 @@ export async function payOrder(args: {
       const refusals: VoucherRefusal[] = [];
       const vouchers: VoucherSource[] = [];
       const capped: CappedGrant[] = [];
+      const categoriesOf = new Map<string, string[] | null>();
       for (const grant of grants) {
         // In a group payment a grant its policy keeps out of 함께결제 pays nothing: the wallet pays instead.
         if (input.payerIds.length > 1 && !grant.groupPaymentAllowed) continue;
@@ -108,10 +109,15 @@ export async function payOrder(args: {
         if (reason) refusals.push(reason);
         else {
           vouchers.push({ grantId: grant.id, accountId: grant.accountId, meal: grant.meal, balance: grant.balance });
+          categoriesOf.set(grant.id, grant.categoryIds);
           if (grant.dailyCap !== null && grant.policyId !== null) capped.push({ grantId: grant.id, policyId: grant.policyId, cap: grant.dailyCap });
         }
       }
-      return { payerId, name: payer.name, vouchers, capped, walletId: wallet?.id ?? null, refusals };
+      // Two tills paying from two different grants of one capped policy must still take turns:
+      // every grant of that policy is locked, even those that cannot pay here (another store's).
+      const cappedPolicies = new Set(capped.map((grant) => grant.policyId));
+      const capLockIds = grants.filter((grant) => grant.policyId !== null && cappedPolicies.has(grant.policyId)).map((grant) => grant.accountId);
+      return { payerId, name: payer.name, vouchers, capped, categoriesOf, capLockIds, walletId: wallet?.id ?? null, refusals };
     }),
   );
   const refusal = sources.some((source) => source.vouchers.length > 0) ? null : mostTellingRefusal(sources.flatMap((source) => source.refusals));
@@ -119,6 +125,7 @@ export async function payOrder(args: {
   const lines = args.created?.lines ?? (await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)));
   const promotionDiscount = lines.reduce((sum, line) => sum + line.promotionDiscount, 0n);
   const couponDiscount = lines.reduce((sum, line) => sum + line.couponDiscount, 0n);
+  const voucherLines = await voucherPayableLines(tx, lines, sources.flatMap((source) => [...source.categoriesOf.values()]));
   const expenseRefs = [
     ...(promotionDiscount > 0n ? [{ kind: "promotion_expense" as const, storeId: null }] : []),
     ...(couponDiscount > 0n ? [{ kind: "coupon_expense" as const, storeId: null }] : []),
@@ -126,7 +133,11 @@ export async function payOrder(args: {
 
   const { balances, systemIds } = await lockAccounts(
     tx,
-    sources.flatMap((source) => [...(source.walletId ? [source.walletId] : []), ...source.vouchers.map((voucher) => voucher.accountId)]),
+    sources.flatMap((source) => [
+      ...(source.walletId ? [source.walletId] : []),
+      ...source.vouchers.map((voucher) => voucher.accountId),
+      ...source.capLockIds,
+    ]),
     [
       { kind: "store_revenue", storeId: input.storeId },
       ...(input.remainder.method === "none"
@@ -144,8 +155,8 @@ export async function payOrder(args: {
   const promotionExpenseId = promotionDiscount > 0n ? (expenseIds[0] ?? null) : null;
   const couponExpenseId = couponDiscount > 0n ? (expenseIds[promotionDiscount > 0n ? 1 : 0] ?? null) : null;
   if (!revenueId) throw new Error("payment: no revenue account locked");
-  // Read under the grant accounts' locks: a concurrent payment from the same grants waits, so
-  // this sees what it paid and the two together never pass the cap.
+  // Read under the locks of every grant of the capped policies: a concurrent payment from any
+  // of them waits, so this sees what it paid and the two together never pass the cap.
   const spentToday = await voucherSpentToday(tx, {
     pairs: sources.flatMap((source) => source.capped.map((grant) => ({ employeeId: source.payerId, policyId: grant.policyId }))),
     now: input.now,
@@ -165,18 +176,21 @@ export async function payOrder(args: {
         ...voucher,
         balance: balances.get(voucher.accountId) ?? 0n,
         dailyCap: dailyCapOf(source.payerId, voucher.grantId, source.capped),
+        lineKeys: voucherLines.keysFor(source.categoriesOf.get(voucher.grantId) ?? null),
       })),
       wallet: source.walletId ? { accountId: source.walletId, balance: balances.get(source.walletId) ?? 0n } : null,
     })),
     walletSplit: input.walletSplit ?? "first",
     remainder: input.remainder,
+    lines: voucherLines.lines,
   });
   if (!split.ok) {
+    const excluded = voucherLines.excluded(sources.flatMap((source) => source.vouchers.map((voucher) => source.categoriesOf.get(voucher.grantId) ?? null)));
     throw new DomainError(
       "PRECONDITION_FAILED",
       split.reason,
       split.reason === "cashShort" ? "the cash handed over does not cover the order" : "the balance is not enough for this payment",
-      { shortfall: Number(split.shortfall), ...(refusal ? { voucherRefusal: refusal } : {}) },
+      { shortfall: Number(split.shortfall), ...(refusal ? { voucherRefusal: refusal } : {}), ...excluded },
     );
   }
 
@@ -302,4 +316,36 @@ async function voucherSpentToday(tx: DbOrTx, args: { pairs: { employeeId: string
     group by 1, 2`);
   for (const row of rows) spent.set(`${row.employee_id}:${row.policy_id}`, BigInt(row.total));
   return spent;
+}
+
+/**
+ * The order's lines as category-restricted vouchers see them: each line's net and menu
+ * category, which lines a grant's categories let it pay for, and — for the refusal — the
+ * items none of the payers' vouchers may pay for, named in both languages.
+ */
+async function voucherPayableLines(tx: DbOrTx, lines: readonly (typeof orderLines.$inferSelect)[], grantCategories: readonly (string[] | null)[]) {
+  const restricted = grantCategories.some((categories) => categories !== null);
+  const itemIds = [...new Set(lines.map((line) => line.menuItemId))];
+  const categoryOfItem = new Map(
+    restricted && itemIds.length > 0
+      ? (await tx.select({ id: menuItems.id, categoryId: menuItems.categoryId }).from(menuItems).where(inArray(menuItems.id, itemIds))).map((row) => [
+          row.id,
+          row.categoryId,
+        ])
+      : [],
+  );
+  const keysFor = (categories: readonly string[] | null) =>
+    categories === null ? null : lines.filter((line) => categories.includes(categoryOfItem.get(line.menuItemId) ?? "")).map((line) => line.id);
+  return {
+    lines: restricted ? lines.map((line) => ({ key: line.id, net: line.netTotal })) : undefined,
+    keysFor,
+    excluded(usable: readonly (string[] | null)[]): { voucherExcludedKo?: string; voucherExcludedEn?: string } {
+      if (!usable.some((categories) => categories !== null) || usable.some((categories) => categories === null)) return {};
+      const payable = new Set(usable.flatMap((categories) => keysFor(categories) ?? []));
+      const left = lines.filter((line) => line.netTotal > 0n && !payable.has(line.id));
+      if (left.length === 0) return {};
+      const names = (pick: (line: (typeof lines)[number]) => string) => [...new Set(left.map(pick))].join(", ");
+      return { voucherExcludedKo: names((line) => line.nameKo), voucherExcludedEn: names((line) => line.nameEn) };
+    },
+  };
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { orderLines, orders, paymentTenders, refunds, voucherGrants, type OrderStatus, type TenderKind } from "@/db/schema";
+import { menuItems, orderLines, orders, paymentTenders, refunds, voucherGrants, type OrderStatus, type TenderKind } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { listedStatus, statusAfterRefund } from "../orders/listed-status";
 import { announceOrder, payerIdsOf } from "../orders/events";
@@ -99,17 +99,21 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
       tender: paymentTenders,
       grantStatus: voucherGrants.status,
       grantValidUntil: voucherGrants.validUntil,
+      grantCategoryIds: voucherGrants.categoryIds,
     })
     .from(paymentTenders)
     .leftJoin(voucherGrants, eq(voucherGrants.id, paymentTenders.grantId))
     .where(eq(paymentTenders.orderId, order.id))
     .orderBy(sql`${paymentTenders.sequence} desc`);
 
-  let due = amount;
+  const owed = await restrictedVoucherShares(tx, { tenders, lines, refundLines, amount });
+  let due = amount - [...owed.values()].reduce((sum, give) => sum + give, 0n);
   const plan = tenders.flatMap((row) => {
-    const give = minBigInt(row.tender.amount - row.tender.refundedAmount, due);
+    const first = owed.get(row.tender.id) ?? 0n;
+    const more = minBigInt(row.tender.amount - row.tender.refundedAmount - first, due);
+    const give = first + more;
     if (give <= 0n) return [];
-    due -= give;
+    due -= more;
     const voucherOver =
       row.tender.kind === "voucher" && (row.grantStatus !== "active" || (row.grantValidUntil !== null && input.now >= row.grantValidUntil));
     const to = voucherOver ? ("voucher_budget" as const) : row.tender.kind;
@@ -249,3 +253,43 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
   return { refundId: refund.id, orderId: order.id, amount, status: listedStatus({ status, total: order.total, refundedAmount }), tenders: tenderSummary };
 }
 
+
+/**
+ * What category-restricted voucher tenders must get back first. Such a voucher paid only for
+ * lines of its categories, so once those lines are refunded the order may not keep more of
+ * its money than their remaining net; without this, the last-tender-first rule would hand a
+ * refunded meal's money to the card and leave the voucher paying for the goods it may not.
+ */
+async function restrictedVoucherShares(
+  tx: DbOrTx,
+  args: {
+    tenders: { tender: typeof paymentTenders.$inferSelect; grantCategoryIds: string[] | null }[];
+    lines: (typeof orderLines.$inferSelect)[];
+    refundLines: { line: typeof orderLines.$inferSelect; amount: bigint }[];
+    amount: bigint;
+  },
+) {
+  const owed = new Map<string, bigint>();
+  const restricted = args.tenders.filter((row) => row.tender.kind === "voucher" && row.grantCategoryIds !== null);
+  if (restricted.length === 0) return owed;
+  const itemIds = [...new Set(args.lines.map((line) => line.menuItemId))];
+  const items = await tx.select({ id: menuItems.id, categoryId: menuItems.categoryId }).from(menuItems).where(inArray(menuItems.id, itemIds));
+  const categoryOf = new Map(items.map((item) => [item.id, item.categoryId]));
+  const netAfter = (line: typeof orderLines.$inferSelect) =>
+    line.netTotal - line.refundedNet - args.refundLines.filter((entry) => entry.line.id === line.id).reduce((sum, entry) => sum + entry.amount, 0n);
+  let left = args.amount;
+  // Oldest tender first, the order the payment applied them.
+  for (const row of [...restricted].sort((a, b) => a.tender.sequence - b.tender.sequence)) {
+    const categories = row.grantCategoryIds ?? [];
+    const payableAfter = args.lines
+      .filter((line) => categories.includes(categoryOf.get(line.menuItemId) ?? ""))
+      .reduce((sum, line) => sum + netAfter(line), 0n);
+    const kept = row.tender.amount - row.tender.refundedAmount;
+    const give = minBigInt(kept - payableAfter, left);
+    if (give > 0n) {
+      owed.set(row.tender.id, give);
+      left -= give;
+    }
+  }
+  return owed;
+}

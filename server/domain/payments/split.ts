@@ -3,6 +3,8 @@ import { minBigInt } from "../money";
 /**
  * `dailyCap`: the grant's policy caps what one employee spends from it per day; `key` names
  * the (employee, policy) whose spending counts against it, `spent` what was already paid today.
+ * `lineKeys`: the order lines (of `lines` given to the split) the grant may pay for, when its
+ * policy allows only some menu categories; null or absent means every line.
  */
 export type VoucherSource = {
   grantId: string;
@@ -10,7 +12,10 @@ export type VoucherSource = {
   meal: string;
   balance: bigint;
   dailyCap?: { key: string; cap: bigint; spent: bigint } | null;
+  lineKeys?: readonly string[] | null;
 };
+/** An order line's net (after promotions and coupons), which category-restricted vouchers pay from. */
+export type SplitLine = { key: string; net: bigint };
 export type WalletSource = { accountId: string; balance: bigint };
 export type PayerSources = { payerId: string; vouchers: readonly VoucherSource[]; wallet: WalletSource | null };
 /** A card charge as the kiosk's terminal knows it: a refund later cancels against it. */
@@ -51,6 +56,8 @@ export function splitAmongPayers(input: {
   payers: readonly PayerSources[];
   walletSplit: WalletSplit;
   remainder: Remainder;
+  /** Needed only when a voucher has `lineKeys`; their nets sum to `total`. */
+  lines?: readonly SplitLine[];
 }): Split {
   const legs: Leg[] = [];
   const online = input.remainder.method === "pg" ? input.remainder.amount : 0n;
@@ -58,13 +65,15 @@ export function splitAmongPayers(input: {
   let due = input.total - online;
   // What each capped (employee, policy) has paid today, including the legs of this split.
   const spentToday = new Map<string, bigint>();
+  const lineRoom = lineLedger(input.lines, input.payers);
   for (const payer of input.payers) {
     for (const voucher of payer.vouchers) {
       const cap = voucher.dailyCap;
       const room = cap ? cap.cap - (spentToday.get(cap.key) ?? cap.spent) : voucher.balance;
-      const amount = minBigInt(minBigInt(voucher.balance, room), due);
+      const amount = minBigInt(minBigInt(minBigInt(voucher.balance, room), due), lineRoom.roomFor(voucher));
       if (amount <= 0n) continue;
       if (cap) spentToday.set(cap.key, (spentToday.get(cap.key) ?? cap.spent) + amount);
+      lineRoom.take(voucher, amount);
       legs.push({ kind: "voucher", amount, accountId: voucher.accountId, grantId: voucher.grantId, meal: voucher.meal, payerId: payer.payerId });
       due -= amount;
     }
@@ -106,4 +115,34 @@ export function splitAmongPayers(input: {
       legs.push({ kind: "cash", amount: uncovered, tendered: input.remainder.tendered });
       return { ok: true, legs, changeDue: input.remainder.tendered - uncovered };
   }
+}
+
+/**
+ * What is left of each line for vouchers to pay. A voucher takes from the lines fewest later
+ * restricted vouchers may pay for first, so an any-category voucher ahead in the tender order
+ * does not use up the only lines a restricted one could have paid. Without lines given, every
+ * voucher may pay for the whole order, as before categories existed.
+ */
+function lineLedger(lines: readonly SplitLine[] | undefined, payers: readonly PayerSources[]) {
+  const vouchers = payers.flatMap((payer) => payer.vouchers);
+  if (!lines) {
+    if (vouchers.some((voucher) => voucher.lineKeys)) throw new Error("split: a category-restricted voucher needs the order's lines");
+    return { roomFor: (voucher: VoucherSource) => voucher.balance, take: (_voucher: VoucherSource, _amount: bigint) => {} };
+  }
+  const left = new Map(lines.map((line) => [line.key, line.net]));
+  const allowed = (voucher: VoucherSource) => voucher.lineKeys ?? lines.map((line) => line.key);
+  return {
+    roomFor: (voucher: VoucherSource) => allowed(voucher).reduce((sum, key) => sum + (left.get(key) ?? 0n), 0n),
+    take: (voucher: VoucherSource, amount: bigint) => {
+      const later = vouchers.slice(vouchers.indexOf(voucher) + 1);
+      const demand = (key: string) => later.filter((other) => other.lineKeys?.includes(key)).length;
+      const order = [...allowed(voucher)].sort((a, b) => demand(a) - demand(b));
+      let rest = amount;
+      for (const key of order) {
+        const take = minBigInt(left.get(key) ?? 0n, rest);
+        left.set(key, (left.get(key) ?? 0n) - take);
+        rest -= take;
+      }
+    },
+  };
 }

@@ -115,4 +115,50 @@ describe("voucher policy rules at payment", () => {
     expect(await wallet(a)).toBe(100_000n - 8n * 4_500n + 6_000n);
     expect((await verifyLedger(database.db)).ok).toBe(true);
   });
+
+  it("two grants of one capped policy paid at two stores' tills at the same instant never pass the cap together", async () => {
+    const a = await world.employee(15);
+    // Without a wallet row: the payer's wallet lock happens to serialize their payments, and the
+    // cap must not lean on it (an employee paying only by voucher and card needs no wallet).
+    await database.sql`delete from accounts where kind = 'employee_wallet' and user_id = ${a}`;
+    const name = `capped lunch ${crypto.randomUUID()}`;
+    const [policy] = await database.sql`insert into voucher_policies (name, meal) values (${name}, 'lunch') returning id`;
+    const [version] = await database.sql`
+      insert into voucher_policy_versions (policy_id, version, effective_from, amount, window_start, window_end, weekdays, daily_cap)
+      values (${policy?.id}, 1, '2026-11-01', 9000, '11:00', '14:00', '{1,2,3,4,5}', 9000) returning id`;
+    // One grant only the cafe takes, the other only the cafeteria: each till locks only the grant it can use.
+    const atCafe = await world.lunch(a, { policyId: policy?.id as string, storeIds: [world.cafe.id] });
+    const atCafeteria = await world.lunch(a, { policyId: policy?.id as string, storeIds: [world.cafeteria.id] });
+    await database.sql`update voucher_grants set policy_version_id = ${version?.id} where id in ${database.sql([atCafe.id, atCafeteria.id])}`;
+
+    // Each payment, once it has paid its first leg, waits (up to a moment) for the other to get
+    // as far: without a shared lock both get there with the cap unspent; with one, the second
+    // waits on the first's lock and the first goes on alone after the moment.
+    const signals = [0, 1].map(() => {
+      let resolve = () => {};
+      const promise = new Promise<void>((done) => (resolve = done));
+      return { promise, resolve: () => resolve() };
+    });
+    const meet = (mine: 0 | 1) => async () => {
+      signals[mine]?.resolve();
+      await Promise.race([signals[1 - mine]?.promise, new Promise((resolve) => setTimeout(resolve, 1_500))]);
+    };
+    const card = { method: "card", approvalNumber: "C-1" } as const;
+    const outcomes = await Promise.all([
+      world.sell({ lines: [await world.line("caramel-macchiato", 2)], payer: { employeeId: a }, remainder: card, hooks: { afterLeg: meet(0) } }),
+      world.sell({
+        lines: [await world.line("bulgogi", 1, [], world.cafeteria.id)],
+        payer: { employeeId: a },
+        remainder: card,
+        storeId: world.cafeteria.id,
+        hooks: { afterLeg: meet(1) },
+      }),
+    ]);
+    expect(outcomes.map((paid) => paid.total)).toEqual([9_000n, 9_000n]);
+    const byVoucher = outcomes.reduce((sum, paid) => sum + (paid.payers[0]?.voucher ?? 0n), 0n);
+    expect(byVoucher).toBe(9_000n);
+    expect(outcomes.flatMap((paid) => paid.tenders.filter((t) => t.kind === "card").map((t) => t.amount))).toEqual([9_000n]);
+    expect((await grantLeft(atCafe.id)) + (await grantLeft(atCafeteria.id))).toBe(9_000);
+    expect((await verifyLedger(database.db)).ok).toBe(true);
+  });
 });

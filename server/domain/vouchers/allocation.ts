@@ -93,7 +93,7 @@ function grantsQuery(input: AllocationInput, options: { policyIds: string[]; wit
       select distinct on (p.id, days.day)
         p.id as policy_id, p.meal, p.created_at as policy_created, days.day,
         v.id as version_id, v.active, v.amount, v.window_start, v.window_end, v.weekdays, v.include_holidays,
-        v.store_ids, v.department_ids, v.daily_cap, v.monthly_cap, v.group_payment_allowed, v.unused_value
+        v.store_ids, v.category_ids, v.department_ids, v.daily_cap, v.monthly_cap, v.group_payment_allowed, v.unused_value
       from voucher_policies p
       join voucher_policy_versions v on v.policy_id = p.id
       join days on v.effective_from <= days.day
@@ -132,7 +132,7 @@ function grantsQuery(input: AllocationInput, options: { policyIds: string[]; wit
     daily as (
       select employee_id, department_id, policy_id, version_id, meal, day as service_date, false as pooled, final_amount as amount,
         (day + window_start) at time zone ${tz} as valid_from, (day + window_end) at time zone ${tz} as valid_until,
-        window_start, window_end, weekdays, store_ids, group_payment_allowed
+        window_start, window_end, weekdays, store_ids, category_ids, group_payment_allowed
       from capped where final_amount > 0 and unused_value = 'expire_at_window_end'
     ),
     -- A pooled month is one grant for the month's total, spendable in the windows until the month ends.
@@ -150,7 +150,7 @@ function grantsQuery(input: AllocationInput, options: { policyIds: string[]; wit
         month_total::bigint as amount,
         (first_day + window_start) at time zone ${tz} as valid_from,
         ((month + interval '1 month - 1 day')::date + window_end) at time zone ${tz} as valid_until,
-        window_start, window_end, weekdays, store_ids, group_payment_allowed
+        window_start, window_end, weekdays, store_ids, category_ids, group_payment_allowed
       from pooled_rows where latest = 1
     ),
     final as (select * from daily union all select * from pooled)`;
@@ -327,9 +327,9 @@ export async function executeAllocation(args: { tx: DbOrTx; input: AllocationInp
       with ${grantsQuery(input, { ...checked, batch })},
       g as (
         insert into voucher_grants (employee_id, meal, amount, valid_from, valid_until, window_start, window_end, weekdays,
-          store_ids, time_zone, service_date, policy_id, policy_version_id, allocation_run_id, pooled, group_payment_allowed, created_by)
+          store_ids, category_ids, time_zone, service_date, policy_id, policy_version_id, allocation_run_id, pooled, group_payment_allowed, created_by)
         select employee_id, meal, amount, valid_from, valid_until, window_start, window_end, weekdays,
-          store_ids, ${COMPANY_TIME_ZONE}, service_date, policy_id, version_id, ${run.id}::uuid, pooled, group_payment_allowed, null
+          store_ids, category_ids, ${COMPANY_TIME_ZONE}, service_date, policy_id, version_id, ${run.id}::uuid, pooled, group_payment_allowed, null
         from final
         order by employee_id, service_date, meal
         on conflict (employee_id, service_date, meal, pooled) where allocation_run_id is not null and status <> 'revoked' do nothing

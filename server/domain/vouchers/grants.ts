@@ -14,6 +14,7 @@ export type GrantInput = {
   windowEnd?: string | null;
   weekdays?: number[] | null;
   storeIds?: string[] | null;
+  categoryIds?: string[] | null;
   timeZone?: string;
   serviceDate?: string | null;
   policyId?: string | null;
@@ -36,6 +37,7 @@ export async function grantVoucher(args: { tx: DbOrTx; input: GrantInput }) {
       windowEnd: input.windowEnd ?? null,
       weekdays: input.weekdays ?? null,
       storeIds: input.storeIds ?? null,
+      categoryIds: input.categoryIds ?? null,
       timeZone: input.timeZone ?? "Asia/Seoul",
       serviceDate: input.serviceDate ?? null,
       policyId: input.policyId ?? null,
@@ -123,6 +125,7 @@ export async function candidateGrants(tx: DbOrTx, employeeId: string, now: Date)
       windowEnd: voucherGrants.windowEnd,
       weekdays: voucherGrants.weekdays,
       storeIds: voucherGrants.storeIds,
+      categoryIds: voucherGrants.categoryIds,
       timeZone: voucherGrants.timeZone,
       accountId: accounts.id,
       balance: accounts.balance,

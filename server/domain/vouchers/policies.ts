@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { departments, stores, voucherPolicies, voucherPolicyVersions, type Meal } from "@/db/schema";
+import { departments, menuCategories, stores, voucherPolicies, voucherPolicyVersions, type Meal } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { businessDate } from "../time";
@@ -21,6 +21,7 @@ function versionValues(terms: PolicyTerms) {
     includeHolidays: terms.includeHolidays,
     storeIds: terms.storeIds,
     departmentIds: terms.departmentIds,
+    categoryIds: terms.categoryIds ?? null,
     dailyCap: terms.dailyCap === null ? null : BigInt(terms.dailyCap),
     monthlyCap: terms.monthlyCap === null ? null : BigInt(terms.monthlyCap),
     groupPaymentAllowed: terms.groupPaymentAllowed,
@@ -29,7 +30,7 @@ function versionValues(terms: PolicyTerms) {
   };
 }
 
-/** Stores and departments named in a policy must exist; a stale form must not save a dangling id. */
+/** Stores, departments and menu categories named in a policy must exist; a stale form must not save a dangling id. */
 async function checkReferences(tx: DbOrTx, terms: PolicyTerms) {
   if (terms.storeIds) {
     const found = await tx.select({ id: stores.id }).from(stores).where(inArray(stores.id, terms.storeIds));
@@ -39,6 +40,20 @@ async function checkReferences(tx: DbOrTx, terms: PolicyTerms) {
     const found = await tx.select({ id: departments.id }).from(departments).where(inArray(departments.id, terms.departmentIds));
     if (found.length !== new Set(terms.departmentIds).size) {
       throw new DomainError("BAD_REQUEST", "policyUnknownDepartment", "a chosen department does not exist");
+    }
+  }
+  if (terms.categoryIds) {
+    const found = await tx
+      .select({ id: menuCategories.id, storeId: menuCategories.storeId })
+      .from(menuCategories)
+      .where(inArray(menuCategories.id, terms.categoryIds));
+    if (found.length !== new Set(terms.categoryIds).size) {
+      throw new DomainError("BAD_REQUEST", "policyUnknownCategory", "a chosen menu category does not exist");
+    }
+    // A category of a store the policy leaves out could never be paid for: the form hides those, so refuse them here too.
+    const storeIds = terms.storeIds;
+    if (storeIds && found.some((category) => !storeIds.includes(category.storeId))) {
+      throw new DomainError("BAD_REQUEST", "policyCategoryOtherStore", "a chosen menu category belongs to a store the policy does not cover");
     }
   }
 }
@@ -163,3 +178,22 @@ export async function listPolicies(args: { tx: DbOrTx; input: { now: Date; polic
     };
   });
 }
+
+/** Menu categories a policy may name, store by store, for the policy form and its lists. */
+export async function policyCategoryChoices(args: { tx: DbOrTx }) {
+  return args.tx
+    .select({
+      id: menuCategories.id,
+      storeId: stores.id,
+      storeNameKo: stores.nameKo,
+      storeNameEn: stores.nameEn,
+      nameKo: menuCategories.nameKo,
+      nameEn: menuCategories.nameEn,
+      isVisible: menuCategories.isVisible,
+    })
+    .from(menuCategories)
+    .innerJoin(stores, eq(stores.id, menuCategories.storeId))
+    .orderBy(asc(stores.code), asc(menuCategories.sortOrder), asc(menuCategories.code));
+}
+
+export type PolicyCategoryChoice = Awaited<ReturnType<typeof policyCategoryChoices>>[number];

@@ -26,6 +26,14 @@ export const policyTerms = z
     includeHolidays: z.boolean(),
     storeIds: z.array(z.uuid()).min(1, "storesRequired").max(50).nullable(),
     departmentIds: z.array(z.uuid()).min(1, "departmentsRequired").max(500).nullable(),
+    // Null: the voucher pays for every menu category. Optional so older callers mean "all".
+    categoryIds: z
+      .array(z.uuid({ error: "categoryUnknown" }), { error: "categoryUnknown" })
+      .min(1, "categoriesRequired")
+      .max(200)
+      .refine((ids) => new Set(ids).size === ids.length, "categoryRepeated")
+      .nullable()
+      .default(null),
     dailyCap: won(1_000_000).nullable(),
     monthlyCap: won(10_000_000).nullable(),
     groupPaymentAllowed: z.boolean(),
@@ -43,7 +51,8 @@ export const policyTerms = z
     }
   });
 
-export type PolicyTerms = z.infer<typeof policyTerms>;
+// The input shape: `categoryIds` may be left out (every category) by callers that predate it.
+export type PolicyTerms = z.input<typeof policyTerms>;
 
 export const createPolicyInput = z
   .object({
@@ -53,7 +62,7 @@ export const createPolicyInput = z
   })
   .strict();
 
-export type CreatePolicyInput = z.infer<typeof createPolicyInput>;
+export type CreatePolicyInput = z.input<typeof createPolicyInput>;
 
 /** The usual company meal policy: weekdays but public holidays, every store, everyone, unused value expires. */
 export function weekdayMealTerms(amount: number, windowStart: string, windowEnd: string, effectiveFrom: string): PolicyTerms {
@@ -65,6 +74,7 @@ export function weekdayMealTerms(amount: number, windowStart: string, windowEnd:
     includeHolidays: false,
     storeIds: null,
     departmentIds: null,
+    categoryIds: null,
     dailyCap: null,
     monthlyCap: null,
     groupPaymentAllowed: true,

@@ -10,7 +10,7 @@ import {
   revokeAllocationRun,
 } from "@/server/domain/vouchers/allocation";
 import { addHoliday, listHolidays, removeHoliday } from "@/server/domain/vouchers/holidays";
-import { changePolicy, createPolicy, listPolicies } from "@/server/domain/vouchers/policies";
+import { changePolicy, createPolicy, listPolicies, policyCategoryChoices } from "@/server/domain/vouchers/policies";
 import { createPolicyInput, MEALS, policyTerms } from "@/server/domain/vouchers/policy-input";
 import { hrProcedure, router } from "../init";
 import { idempotencyKey } from "./orders";
@@ -28,6 +28,7 @@ export const voucherAdminRouter = router({
   stores: hrProcedure.query(({ ctx }) =>
     ctx.db.select({ id: stores.id, code: stores.code, nameKo: stores.nameKo, nameEn: stores.nameEn }).from(stores).orderBy(asc(stores.code)),
   ),
+  categories: hrProcedure.query(({ ctx }) => policyCategoryChoices({ tx: ctx.db })),
   createPolicy: hrProcedure.input(createPolicyInput).mutation(({ ctx, input }) =>
     ctx.db.transaction((tx) =>
       createPolicy({ tx, input: { ...input, actorId: ctx.session.id, requestId: ctx.requestId, now: currentTime() } }),

@@ -4,11 +4,18 @@ import { serverApi } from "@/server/trpc/server";
 import { formatWon } from "@/lib/money";
 import { toLocale } from "@/i18n/locales";
 import { requireHr } from "@/components/admin/vouchers/hr-page";
+import { categorySummary } from "@/components/admin/vouchers/category-summary";
 
 export default async function VoucherPoliciesPage() {
   await requireHr();
   const api = await serverApi();
-  const [policies, t, locale] = await Promise.all([api.voucherAdmin.policies(), getTranslations("hrVouchers"), getLocale().then(toLocale)]);
+  const [policies, categories, t, tCategories, locale] = await Promise.all([
+    api.voucherAdmin.policies(),
+    api.voucherAdmin.categories(),
+    getTranslations("hrVouchers"),
+    getTranslations("voucherCategories"),
+    getLocale().then(toLocale),
+  ]);
   return (
     <div className="mx-auto max-w-6xl">
       <div className="flex items-end justify-between">
@@ -27,6 +34,7 @@ export default async function VoucherPoliciesPage() {
               <th className="px-4 py-3 text-right font-medium">{t("amount")}</th>
               <th className="px-4 py-3 font-medium">{t("window")}</th>
               <th className="px-4 py-3 font-medium">{t("weekdays")}</th>
+              <th className="px-4 py-3 font-medium">{tCategories("column")}</th>
               <th className="px-4 py-3 font-medium">{t("version")}</th>
               <th className="px-4 py-3 font-medium">{t("unusedValue")}</th>
             </tr>
@@ -42,6 +50,7 @@ export default async function VoucherPoliciesPage() {
                   <td className="tabular px-4 py-3 text-right">{v ? formatWon(v.amount, locale) : "—"}</td>
                   <td className="tabular px-4 py-3">{v ? `${v.windowStart.slice(0, 5)}–${v.windowEnd.slice(0, 5)}` : "—"}</td>
                   <td className="px-4 py-3">{v ? v.weekdays.map((d) => t(`weekday.${d}`)).join(" ") : "—"}{v?.includeHolidays ? ` · ${t("holidaysToo")}` : ""}</td>
+                  <td className="px-4 py-3" data-testid="policy-categories-cell">{v ? categorySummary(v.categoryIds, categories, locale, tCategories("all")) : "—"}</td>
                   <td className="px-4 py-3">
                     {v ? t("versionFrom", { version: v.version, date: v.effectiveFrom }) : "—"}
                     {v && !v.active ? <span className="ml-2 rounded-md bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-700">{t("paused")}</span> : null}
@@ -51,7 +60,7 @@ export default async function VoucherPoliciesPage() {
                 </tr>
               );
             })}
-            {policies.length === 0 ? <tr><td colSpan={7} className="px-4 py-16 text-center text-muted">{t("noPolicies")}</td></tr> : null}
+            {policies.length === 0 ? <tr><td colSpan={8} className="px-4 py-16 text-center text-muted">{t("noPolicies")}</td></tr> : null}
           </tbody>
         </table>
       </div>

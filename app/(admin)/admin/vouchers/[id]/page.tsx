@@ -6,13 +6,20 @@ import { formatWon } from "@/lib/money";
 import { toLocale } from "@/i18n/locales";
 import { PolicyEditor } from "@/components/admin/vouchers/policy-editor";
 import { requireHr } from "@/components/admin/vouchers/hr-page";
+import { categorySummary } from "@/components/admin/vouchers/category-summary";
 
 export default async function PolicyPage({ params }: { params: Promise<{ id: string }> }) {
   const { today } = await requireHr();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
   const api = await serverApi();
-  const [policies, t, locale] = await Promise.all([api.voucherAdmin.policies(), getTranslations("hrVouchers"), getLocale().then(toLocale)]);
+  const [policies, categories, t, tCategories, locale] = await Promise.all([
+    api.voucherAdmin.policies(),
+    api.voucherAdmin.categories(),
+    getTranslations("hrVouchers"),
+    getTranslations("voucherCategories"),
+    getLocale().then(toLocale),
+  ]);
   const policy = policies.find((p) => p.id === id);
   if (!policy) notFound();
   const v = policy.upcoming.at(-1) ?? policy.current ?? policy.versions[0];
@@ -27,7 +34,7 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
         initial={{
           name: policy.name, meal: policy.meal, active: v.active, amount: String(v.amount), windowStart: v.windowStart.slice(0, 5), windowEnd: v.windowEnd.slice(0, 5),
           weekdays: v.weekdays, includeHolidays: v.includeHolidays, allStores: v.storeIds === null, storeIds: v.storeIds ?? [], everyone: v.departmentIds === null,
-          departmentIds: v.departmentIds ?? [], dailyCap: v.dailyCap === null ? "" : String(v.dailyCap), monthlyCap: v.monthlyCap === null ? "" : String(v.monthlyCap),
+          departmentIds: v.departmentIds ?? [], allCategories: v.categoryIds === null, categoryIds: v.categoryIds ?? [], dailyCap: v.dailyCap === null ? "" : String(v.dailyCap), monthlyCap: v.monthlyCap === null ? "" : String(v.monthlyCap),
           groupPaymentAllowed: v.groupPaymentAllowed, unusedValue: v.unusedValue, effectiveFrom: today > v.effectiveFrom ? today : v.effectiveFrom,
         }}
       />
@@ -40,6 +47,9 @@ export default async function PolicyPage({ params }: { params: Promise<{ id: str
                 <td className="px-6 py-3 font-medium">{t("versionFrom", { version: version.version, date: version.effectiveFrom })}</td>
                 <td className="tabular px-4 py-3">{formatWon(version.amount, locale)}</td>
                 <td className="tabular px-4 py-3">{version.windowStart.slice(0, 5)}–{version.windowEnd.slice(0, 5)}</td>
+                <td className="px-4 py-3" data-testid="version-categories">
+                  <span className="text-muted">{tCategories("column")}</span> {categorySummary(version.categoryIds, categories, locale, tCategories("all"))}
+                </td>
                 <td className="px-4 py-3 text-muted">{version.active ? t(`unused.${version.unusedValue}`) : t("paused")}</td>
               </tr>
             ))}

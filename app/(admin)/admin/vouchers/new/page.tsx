@@ -12,7 +12,7 @@ export default async function NewPolicyPage() {
         today={today}
         initial={{
           name: "", meal: "lunch", active: true, amount: "", windowStart: "11:00", windowEnd: "14:00", weekdays: [1, 2, 3, 4, 5],
-          includeHolidays: false, allStores: true, storeIds: [], everyone: true, departmentIds: [], dailyCap: "", monthlyCap: "",
+          includeHolidays: false, allStores: true, storeIds: [], everyone: true, departmentIds: [], allCategories: true, categoryIds: [], dailyCap: "", monthlyCap: "",
           groupPaymentAllowed: true, unusedValue: "expire_at_window_end", effectiveFrom: today,
         }}
       />
