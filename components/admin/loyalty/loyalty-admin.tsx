@@ -3,14 +3,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
+import type { inferRouterOutputs } from "@trpc/server";
+import { ModalDialog } from "@/components/admin/modal-dialog";
 import { useTRPC } from "@/components/trpc/provider";
+import type { AppRouter } from "@/server/trpc/root";
 import { describeFailure } from "@/components/kiosk/payment-logic";
 import { formatWon } from "@/lib/money";
 import { toLocale } from "@/i18n/locales";
 
 const input = "h-10 w-full rounded-lg border border-line bg-white px-3 text-sm outline-none focus:border-brand-500";
 const label = "block text-xs font-semibold text-muted";
-const button = "h-10 rounded-lg bg-brand-500 px-4 text-sm font-bold text-white hover:bg-brand-600 disabled:opacity-50";
+const button = "min-h-12 rounded-xl bg-brand-500 px-5 text-sm font-bold text-white hover:bg-brand-600 disabled:opacity-50";
+const secondaryButton = "min-h-12 rounded-xl border border-line bg-white px-5 text-sm font-semibold hover:bg-canvas disabled:opacity-50";
+const rowButton = "min-h-12 rounded-xl px-4 text-sm font-semibold ring-1 ring-line hover:bg-canvas";
 
 function Section(props: { title: string; hint?: string; children: ReactNode; testId: string }) {
   return (
@@ -30,10 +35,9 @@ function useErrorText() {
   };
 }
 
-const inDays = (days: number) => {
-  const date = new Date(Date.now() + days * 86_400_000);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
+/** A moment as a datetime-local input's value, in the browser's time zone. */
+const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+const inDays = (days: number) => localInput(new Date(Date.now() + days * 86_400_000));
 
 /** The store's menu as checkboxes, for what a promotion or a stamp program covers. */
 function ScopePicker(props: { value: { itemIds: string[]; categoryIds: string[] }; onChange: (next: { itemIds: string[]; categoryIds: string[] }) => void }) {
@@ -73,29 +77,41 @@ function ScopePicker(props: { value: { itemIds: string[]; categoryIds: string[] 
   );
 }
 
-function PromotionsSection() {
+type Promotion = inferRouterOutputs<AppRouter>["loyalty"]["promotions"][number];
+type StampProgram = inferRouterOutputs<AppRouter>["loyalty"]["stampPrograms"][number];
+type Tender = StampProgram["earningTenders"][number];
+
+/** The form both creates a promotion and, given one, edits it; `onDone` runs after a save. */
+function PromotionForm(props: { editing: Promotion | null; onDone: () => void; onCancel?: () => void; testId: string }) {
   const t = useTranslations("loyalty");
   const locale = toLocale(useLocale());
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const list = useQuery(trpc.loyalty.promotions.queryOptions());
-  const [scope, setScope] = useState({ itemIds: [] as string[], categoryIds: [] as string[] });
-  const [weekdays, setWeekdays] = useState([1, 2, 3, 4, 5, 6, 7]);
+  const { editing } = props;
+  const [scope, setScope] = useState({ itemIds: editing?.itemIds ?? [], categoryIds: editing?.categoryIds ?? [] });
+  const [weekdays, setWeekdays] = useState(editing?.weekdays ?? [1, 2, 3, 4, 5, 6, 7]);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.loyalty.promotions.queryKey() });
-  const create = useMutation(trpc.loyalty.createPromotion.mutationOptions({ onSuccess: () => (setError(null), refresh()), onError: (e) => setError(errorText(e)) }));
-  const toggle = useMutation(trpc.loyalty.setPromotionActive.mutationOptions({ onSuccess: refresh, onError: (e) => setError(errorText(e)) }));
+  const saved = {
+    onSuccess: () => {
+      setError(null);
+      void queryClient.invalidateQueries({ queryKey: trpc.loyalty.promotions.queryKey() });
+      props.onDone();
+    },
+    onError: (failure: unknown) => setError(errorText(failure)),
+  };
+  const create = useMutation(trpc.loyalty.createPromotion.mutationOptions(saved));
+  const update = useMutation(trpc.loyalty.updatePromotion.mutationOptions(saved));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
     const limit = text("limit");
-    create.mutate({
+    const values = {
       nameKo: text("nameKo"),
       nameEn: text("nameEn"),
-      kind: text("kind") === "fixed" ? "fixed" : "percent",
+      kind: text("kind") === "fixed" ? ("fixed" as const) : ("percent" as const),
       value: Number(text("value")),
       ...scope,
       startsAt: new Date(text("startsAt")),
@@ -104,77 +120,140 @@ function PromotionsSection() {
       dailyEnd: text("dailyEnd") || null,
       weekdays,
       perPersonDailyLimit: limit ? Number(limit) : null,
-    });
+    };
+    if (editing) update.mutate({ ...values, promotionId: editing.id });
+    else create.mutate(values);
   }
 
   const days = [1, 2, 3, 4, 5, 6, 7].map((day) => t(`weekday.${day}`));
   return (
+    <form onSubmit={submit} className="grid grid-cols-4 gap-3" data-testid={props.testId}>
+      {editing ? <EditingNote title={t("editingNamed", { name: locale === "ko" ? editing.nameKo : editing.nameEn })} hint={t("editPromotionHint")} /> : null}
+      <label className="col-span-2">
+        <span className={label}>{t("nameKo")}</span>
+        <input name="nameKo" required defaultValue={editing?.nameKo} className={input} />
+      </label>
+      <label className="col-span-2">
+        <span className={label}>{t("nameEn")}</span>
+        <input name="nameEn" required defaultValue={editing?.nameEn} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("kind")}</span>
+        <select name="kind" defaultValue={editing?.kind ?? "percent"} className={input}>
+          <option value="percent">{t("kindPercent")}</option>
+          <option value="fixed">{t("kindFixed")}</option>
+        </select>
+      </label>
+      <label>
+        <span className={label}>{t("value")}</span>
+        <input name="value" type="number" min={1} required defaultValue={editing ? String(editing.value) : undefined} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("limit")}</span>
+        <input name="limit" type="number" min={1} placeholder={t("noLimit")} defaultValue={editing?.perPersonDailyLimit ?? undefined} className={input} />
+      </label>
+      <div />
+      <label>
+        <span className={label}>{t("startsAt")}</span>
+        <input name="startsAt" type="datetime-local" required defaultValue={editing ? localInput(editing.startsAt) : inDays(0)} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("endsAt")}</span>
+        <input name="endsAt" type="datetime-local" required defaultValue={editing ? localInput(editing.endsAt) : inDays(7)} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("dailyStart")}</span>
+        <input name="dailyStart" type="time" defaultValue={editing?.dailyStart?.slice(0, 5)} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("dailyEnd")}</span>
+        <input name="dailyEnd" type="time" defaultValue={editing?.dailyEnd?.slice(0, 5)} className={input} />
+      </label>
+      <fieldset className="col-span-4 flex flex-wrap gap-3 text-sm">
+        <legend className={label}>{t("weekdaysLabel")}</legend>
+        {days.map((day, index) => (
+          <label key={day} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={weekdays.includes(index + 1)}
+              onChange={() => setWeekdays((current) => (current.includes(index + 1) ? current.filter((d) => d !== index + 1) : [...current, index + 1]))}
+            />
+            {day}
+          </label>
+        ))}
+      </fieldset>
+      <div className="col-span-4">
+        <span className={label}>{t("scope")}</span>
+        <ScopePicker value={scope} onChange={setScope} />
+      </div>
+      <FormActions editing={editing !== null} pending={create.isPending || update.isPending} error={error} onCancel={props.onCancel} submitTestId={editing ? "promotion-save" : "promotion-create"} />
+    </form>
+  );
+}
+
+function EditingNote(props: { title: string; hint: string }) {
+  return (
+    <div className="col-span-4 rounded-lg bg-amber-50 px-3 py-2 text-sm ring-1 ring-amber-200" data-testid="editing-note">
+      <p className="font-semibold">{props.title}</p>
+      <p className="text-muted">{props.hint}</p>
+    </div>
+  );
+}
+
+function FormActions(props: { editing: boolean; pending: boolean; error: string | null; onCancel?: () => void; submitTestId: string }) {
+  const t = useTranslations("loyalty");
+  return (
+    <div className="col-span-4 flex items-center gap-3">
+      <button type="submit" disabled={props.pending} className={button} data-testid={props.submitTestId}>
+        {props.editing ? t("save") : t("create")}
+      </button>
+      {props.onCancel ? (
+        <button type="button" onClick={props.onCancel} className={secondaryButton}>
+          {t("cancel")}
+        </button>
+      ) : null}
+      {props.error ? (
+        <p className="text-sm font-semibold text-red-600" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function PromotionsSection() {
+  const t = useTranslations("loyalty");
+  const locale = toLocale(useLocale());
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const list = useQuery(trpc.loyalty.promotions.queryOptions());
+  const [editing, setEditing] = useState<Promotion | null>(null);
+  // A new key after each create empties the form for the next one.
+  const [created, setCreated] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = useMutation(
+    trpc.loyalty.setPromotionActive.mutationOptions({
+      onSuccess: () => (setError(null), queryClient.invalidateQueries({ queryKey: trpc.loyalty.promotions.queryKey() })),
+      onError: (failure) => setError(errorText(failure)),
+    }),
+  );
+  const nameOf = (promotion: Promotion) => (locale === "ko" ? promotion.nameKo : promotion.nameEn);
+
+  return (
     <Section title={t("promotionsTitle")} hint={t("promotionsHint")} testId="promotions">
-      <form onSubmit={submit} className="grid grid-cols-4 gap-3" data-testid="promotion-form">
-        <label className="col-span-2">
-          <span className={label}>{t("nameKo")}</span>
-          <input name="nameKo" required className={input} />
-        </label>
-        <label className="col-span-2">
-          <span className={label}>{t("nameEn")}</span>
-          <input name="nameEn" required className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("kind")}</span>
-          <select name="kind" className={input}>
-            <option value="percent">{t("kindPercent")}</option>
-            <option value="fixed">{t("kindFixed")}</option>
-          </select>
-        </label>
-        <label>
-          <span className={label}>{t("value")}</span>
-          <input name="value" type="number" min={1} required className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("limit")}</span>
-          <input name="limit" type="number" min={1} placeholder={t("noLimit")} className={input} />
-        </label>
-        <div />
-        <label>
-          <span className={label}>{t("startsAt")}</span>
-          <input name="startsAt" type="datetime-local" required defaultValue={inDays(0)} className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("endsAt")}</span>
-          <input name="endsAt" type="datetime-local" required defaultValue={inDays(7)} className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("dailyStart")}</span>
-          <input name="dailyStart" type="time" className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("dailyEnd")}</span>
-          <input name="dailyEnd" type="time" className={input} />
-        </label>
-        <fieldset className="col-span-4 flex flex-wrap gap-3 text-sm">
-          <legend className={label}>{t("weekdaysLabel")}</legend>
-          {days.map((day, index) => (
-            <label key={day} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                checked={weekdays.includes(index + 1)}
-                onChange={() => setWeekdays((current) => (current.includes(index + 1) ? current.filter((d) => d !== index + 1) : [...current, index + 1]))}
-              />
-              {day}
-            </label>
-          ))}
-        </fieldset>
-        <div className="col-span-4">
-          <span className={label}>{t("scope")}</span>
-          <ScopePicker value={scope} onChange={setScope} />
+      <PromotionForm key={created} editing={null} onDone={() => setCreated((count) => count + 1)} testId="promotion-form" />
+      <ModalDialog open={editing !== null} onClose={() => setEditing(null)} label={t("editPromotion")} widthClass="w-[56rem]" testId="promotion-dialog">
+        <div className="overflow-y-auto p-6">
+          <h3 className="mb-4 text-lg font-bold">{t("editPromotion")}</h3>
+          <PromotionForm key={editing?.id} editing={editing} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} testId="promotion-edit-form" />
         </div>
-        <div className="col-span-4 flex items-center gap-3">
-          <button type="submit" disabled={create.isPending} className={button} data-testid="promotion-create">
-            {t("create")}
-          </button>
-          {error ? <p className="text-sm font-semibold text-red-600" role="alert">{error}</p> : null}
-        </div>
-      </form>
+      </ModalDialog>
+      {error ? (
+        <p className="mt-4 text-sm font-semibold text-red-600" role="alert">
+          {error}
+        </p>
+      ) : null}
       <table className="mt-6 w-full text-sm">
         <thead className="text-left text-xs text-muted">
           <tr>
@@ -188,19 +267,24 @@ function PromotionsSection() {
         <tbody className="divide-y divide-line">
           {list.data?.map((promotion) => (
             <tr key={promotion.id} data-testid="promotion-row">
-              <td className="py-2 font-semibold">{locale === "ko" ? promotion.nameKo : promotion.nameEn}</td>
+              <td className="py-2 font-semibold">{nameOf(promotion)}</td>
               <td className="tabular">{promotion.kind === "percent" ? `${promotion.value}%` : formatWon(promotion.value, locale)}</td>
               <td className="tabular text-xs">
                 {promotion.startsAt.toLocaleString(locale)} – {promotion.endsAt.toLocaleString(locale)}
                 {promotion.dailyStart ? ` · ${promotion.dailyStart.slice(0, 5)}–${promotion.dailyEnd?.slice(0, 5)}` : ""}
               </td>
               <td>{promotion.perPersonDailyLimit ?? "—"}</td>
-              <td className="text-right">
+              <td className="py-1 text-right whitespace-nowrap">
                 <button
                   type="button"
-                  className="h-9 rounded-lg px-3 text-xs font-semibold ring-1 ring-line hover:bg-canvas"
-                  onClick={() => toggle.mutate({ promotionId: promotion.id, isActive: !promotion.isActive })}
+                  aria-label={t("editNamed", { name: nameOf(promotion) })}
+                  data-testid="promotion-edit"
+                  className={rowButton}
+                  onClick={() => setEditing(promotion)}
                 >
+                  {t("edit")}
+                </button>
+                <button type="button" className={`ml-2 ${rowButton}`} onClick={() => toggle.mutate({ promotionId: promotion.id, isActive: !promotion.isActive })}>
                   {promotion.isActive ? t("switchOff") : t("switchOn")}
                 </button>
               </td>
@@ -212,26 +296,34 @@ function PromotionsSection() {
   );
 }
 
-function StampProgramsSection() {
+/** The form both creates a stamp program and, given one, edits it; `onDone` runs after a save. */
+function StampProgramForm(props: { editing: StampProgram | null; onDone: () => void; onCancel?: () => void; testId: string }) {
   const t = useTranslations("loyalty");
   const tKiosk = useTranslations("kiosk");
   const locale = toLocale(useLocale());
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const list = useQuery(trpc.loyalty.stampPrograms.queryOptions());
-  const [scope, setScope] = useState({ itemIds: [] as string[], categoryIds: [] as string[] });
-  const [tenders, setTenders] = useState<("voucher" | "wallet" | "card" | "cash")[]>(["wallet", "card", "cash"]);
+  const { editing } = props;
+  const [scope, setScope] = useState({ itemIds: editing?.itemIds ?? [], categoryIds: editing?.categoryIds ?? [] });
+  const [tenders, setTenders] = useState<Tender[]>(editing?.earningTenders ?? ["wallet", "card", "cash"]);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.loyalty.stampPrograms.queryKey() });
-  const create = useMutation(trpc.loyalty.createStampProgram.mutationOptions({ onSuccess: () => (setError(null), refresh()), onError: (e) => setError(errorText(e)) }));
-  const toggle = useMutation(trpc.loyalty.setStampProgramActive.mutationOptions({ onSuccess: refresh, onError: (e) => setError(errorText(e)) }));
+  const saved = {
+    onSuccess: () => {
+      setError(null);
+      void queryClient.invalidateQueries({ queryKey: trpc.loyalty.stampPrograms.queryKey() });
+      props.onDone();
+    },
+    onError: (failure: unknown) => setError(errorText(failure)),
+  };
+  const create = useMutation(trpc.loyalty.createStampProgram.mutationOptions(saved));
+  const update = useMutation(trpc.loyalty.updateStampProgram.mutationOptions(saved));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = (name: string) => String(form.get(name) ?? "").trim();
-    create.mutate({
+    const values = {
       nameKo: text("nameKo"),
       nameEn: text("nameEn"),
       ...scope,
@@ -245,68 +337,100 @@ function StampProgramsSection() {
       couponValidDays: Number(text("couponValidDays")),
       startsAt: new Date(text("startsAt")),
       endsAt: text("endsAt") ? new Date(text("endsAt")) : null,
-    });
+    };
+    if (editing) update.mutate({ ...values, programId: editing.id });
+    else create.mutate(values);
   }
 
   return (
+    <form onSubmit={submit} className="grid grid-cols-4 gap-3" data-testid={props.testId}>
+      {editing ? <EditingNote title={t("editingNamed", { name: locale === "ko" ? editing.nameKo : editing.nameEn })} hint={t("editProgramHint")} /> : null}
+      <label className="col-span-2">
+        <span className={label}>{t("nameKo")}</span>
+        <input name="nameKo" required defaultValue={editing?.nameKo} className={input} />
+      </label>
+      <label className="col-span-2">
+        <span className={label}>{t("nameEn")}</span>
+        <input name="nameEn" required defaultValue={editing?.nameEn} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("stampsPerItem")}</span>
+        <input name="stampsPerItem" type="number" min={1} defaultValue={editing?.stampsPerItem ?? 1} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("stampsPerReward")}</span>
+        <input name="stampsPerReward" type="number" min={1} defaultValue={editing?.stampsPerReward ?? 10} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("rewardMaxValue")}</span>
+        <input name="rewardMaxValue" type="number" min={1} required defaultValue={editing ? String(editing.rewardMaxValue) : 4500} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("couponValidDays")}</span>
+        <input name="couponValidDays" type="number" min={1} defaultValue={editing?.couponValidDays ?? 90} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("startsAt")}</span>
+        <input name="startsAt" type="datetime-local" required defaultValue={editing ? localInput(editing.startsAt) : inDays(0)} className={input} />
+      </label>
+      <label>
+        <span className={label}>{t("endsAtOptional")}</span>
+        <input name="endsAt" type="datetime-local" defaultValue={editing?.endsAt ? localInput(editing.endsAt) : undefined} className={input} />
+      </label>
+      <fieldset className="col-span-2 flex flex-wrap items-end gap-3 text-sm">
+        <legend className={label}>{t("earningTenders")}</legend>
+        {(["voucher", "wallet", "card", "cash"] as const).map((kind) => (
+          <label key={kind} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={tenders.includes(kind)}
+              onChange={() => setTenders((current) => (current.includes(kind) ? current.filter((entry) => entry !== kind) : [...current, kind]))}
+            />
+            {tKiosk(`tender.${kind}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="col-span-4">
+        <span className={label}>{t("earningScope")}</span>
+        <ScopePicker value={scope} onChange={setScope} />
+      </div>
+      <FormActions editing={editing !== null} pending={create.isPending || update.isPending} error={error} onCancel={props.onCancel} submitTestId={editing ? "program-save" : "program-create"} />
+    </form>
+  );
+}
+
+function StampProgramsSection() {
+  const t = useTranslations("loyalty");
+  const locale = toLocale(useLocale());
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const list = useQuery(trpc.loyalty.stampPrograms.queryOptions());
+  const [editing, setEditing] = useState<StampProgram | null>(null);
+  const [created, setCreated] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = useMutation(
+    trpc.loyalty.setStampProgramActive.mutationOptions({
+      onSuccess: () => (setError(null), queryClient.invalidateQueries({ queryKey: trpc.loyalty.stampPrograms.queryKey() })),
+      onError: (failure) => setError(errorText(failure)),
+    }),
+  );
+  const nameOf = (program: StampProgram) => (locale === "ko" ? program.nameKo : program.nameEn);
+
+  return (
     <Section title={t("programsTitle")} hint={t("programsHint")} testId="stamp-programs">
-      <form onSubmit={submit} className="grid grid-cols-4 gap-3">
-        <label className="col-span-2">
-          <span className={label}>{t("nameKo")}</span>
-          <input name="nameKo" required className={input} />
-        </label>
-        <label className="col-span-2">
-          <span className={label}>{t("nameEn")}</span>
-          <input name="nameEn" required className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("stampsPerItem")}</span>
-          <input name="stampsPerItem" type="number" min={1} defaultValue={1} className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("stampsPerReward")}</span>
-          <input name="stampsPerReward" type="number" min={1} defaultValue={10} className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("rewardMaxValue")}</span>
-          <input name="rewardMaxValue" type="number" min={1} required defaultValue={4500} className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("couponValidDays")}</span>
-          <input name="couponValidDays" type="number" min={1} defaultValue={90} className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("startsAt")}</span>
-          <input name="startsAt" type="datetime-local" required defaultValue={inDays(0)} className={input} />
-        </label>
-        <label>
-          <span className={label}>{t("endsAtOptional")}</span>
-          <input name="endsAt" type="datetime-local" className={input} />
-        </label>
-        <fieldset className="col-span-2 flex flex-wrap items-end gap-3 text-sm">
-          <legend className={label}>{t("earningTenders")}</legend>
-          {(["voucher", "wallet", "card", "cash"] as const).map((kind) => (
-            <label key={kind} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                checked={tenders.includes(kind)}
-                onChange={() => setTenders((current) => (current.includes(kind) ? current.filter((entry) => entry !== kind) : [...current, kind]))}
-              />
-              {tKiosk(`tender.${kind}`)}
-            </label>
-          ))}
-        </fieldset>
-        <div className="col-span-4">
-          <span className={label}>{t("earningScope")}</span>
-          <ScopePicker value={scope} onChange={setScope} />
+      <StampProgramForm key={created} editing={null} onDone={() => setCreated((count) => count + 1)} testId="program-form" />
+      <ModalDialog open={editing !== null} onClose={() => setEditing(null)} label={t("editProgram")} widthClass="w-[56rem]" testId="program-dialog">
+        <div className="overflow-y-auto p-6">
+          <h3 className="mb-4 text-lg font-bold">{t("editProgram")}</h3>
+          <StampProgramForm key={editing?.id} editing={editing} onDone={() => setEditing(null)} onCancel={() => setEditing(null)} testId="program-edit-form" />
         </div>
-        <div className="col-span-4 flex items-center gap-3">
-          <button type="submit" disabled={create.isPending} className={button}>
-            {t("create")}
-          </button>
-          {error ? <p className="text-sm font-semibold text-red-600" role="alert">{error}</p> : null}
-        </div>
-      </form>
+      </ModalDialog>
+      {error ? (
+        <p className="mt-4 text-sm font-semibold text-red-600" role="alert">
+          {error}
+        </p>
+      ) : null}
       <table className="mt-6 w-full text-sm">
         <thead className="text-left text-xs text-muted">
           <tr>
@@ -319,17 +443,22 @@ function StampProgramsSection() {
         </thead>
         <tbody className="divide-y divide-line">
           {list.data?.map((program) => (
-            <tr key={program.id}>
-              <td className="py-2 font-semibold">{locale === "ko" ? program.nameKo : program.nameEn}</td>
+            <tr key={program.id} data-testid="program-row">
+              <td className="py-2 font-semibold">{nameOf(program)}</td>
               <td className="tabular">{program.stampsPerReward}</td>
               <td className="tabular">{formatWon(program.rewardMaxValue, locale)}</td>
               <td className="tabular">{program.couponValidDays}</td>
-              <td className="text-right">
+              <td className="py-1 text-right whitespace-nowrap">
                 <button
                   type="button"
-                  className="h-9 rounded-lg px-3 text-xs font-semibold ring-1 ring-line hover:bg-canvas"
-                  onClick={() => toggle.mutate({ programId: program.id, isActive: !program.isActive })}
+                  aria-label={t("editNamed", { name: nameOf(program) })}
+                  data-testid="program-edit"
+                  className={rowButton}
+                  onClick={() => setEditing(program)}
                 >
+                  {t("edit")}
+                </button>
+                <button type="button" className={`ml-2 ${rowButton}`} onClick={() => toggle.mutate({ programId: program.id, isActive: !program.isActive })}>
                   {program.isActive ? t("switchOff") : t("switchOn")}
                 </button>
               </td>

@@ -63,13 +63,41 @@ export async function createPromotion(args: { tx: DbOrTx; input: PromotionInput 
   return row;
 }
 
+async function lockPromotion(tx: DbOrTx, input: { promotionId: string; storeId: string | null }) {
+  const [row] = await tx.select().from(promotions).where(eq(promotions.id, input.promotionId)).for("update");
+  if (!row || (input.storeId && !row.storeIds.includes(input.storeId))) {
+    throw new DomainError("NOT_FOUND", "promotionNotFound", "promotion not found");
+  }
+  return row;
+}
+
+/**
+ * Replaces what a promotion gives from now on. Discounts already on orders are stored amounts
+ * and stay; the stores it runs in stay, so a manager cannot move it to another store's menu.
+ */
+export async function updatePromotion(args: {
+  tx: DbOrTx;
+  input: Omit<PromotionInput, "storeIds"> & { promotionId: string; storeId: string | null; actorId: string; now: Date };
+}) {
+  const { tx, input } = args;
+  const before = await lockPromotion(tx, input);
+  const { promotionId, storeId, actorId, now, ...values } = input;
+  checkPromotion({ ...values, storeIds: before.storeIds });
+  await checkScope(tx, { ...values, storeIds: before.storeIds });
+  const [after] = await tx
+    .update(promotions)
+    .set({ ...values, weekdays: [...new Set(values.weekdays)].sort(), updatedAt: now })
+    .where(eq(promotions.id, promotionId))
+    .returning();
+  if (!after) throw new Error("promotion update returned nothing");
+  await recordAudit(tx, { actorId, action: "promotion.update", entityType: "promotion", entityId: promotionId, before, after });
+  return after;
+}
+
 /** Switches a promotion off (or on again); its past discounts stay on their orders. */
 export async function setPromotionActive(args: { tx: DbOrTx; input: { promotionId: string; storeId: string | null; isActive: boolean; actorId: string; now: Date } }) {
   const { tx, input } = args;
-  const [before] = await tx.select().from(promotions).where(eq(promotions.id, input.promotionId)).for("update");
-  if (!before || (input.storeId && !before.storeIds.includes(input.storeId))) {
-    throw new DomainError("NOT_FOUND", "promotionNotFound", "promotion not found");
-  }
+  const before = await lockPromotion(tx, input);
   const [after] = await tx
     .update(promotions)
     .set({ isActive: input.isActive, updatedAt: input.now })
@@ -105,11 +133,15 @@ export type StampProgramInput = {
   endsAt: Date | null;
 };
 
-export async function createStampProgram(args: { tx: DbOrTx; input: StampProgramInput & { actorId: string; now: Date } }) {
-  const { tx, input } = args;
+async function checkStampProgram(tx: DbOrTx, input: StampProgramInput) {
   if (input.endsAt && input.endsAt <= input.startsAt) throw new DomainError("BAD_REQUEST", "promotionRange", "the end must come after the start");
   if (input.earningTenders.length === 0) throw new DomainError("BAD_REQUEST", "stampTendersEmpty", "choose at least one tender that earns stamps");
   await checkScope(tx, { itemIds: [...input.itemIds, ...input.rewardItemIds], categoryIds: [...input.categoryIds, ...input.rewardCategoryIds], storeIds: [input.storeId] });
+}
+
+export async function createStampProgram(args: { tx: DbOrTx; input: StampProgramInput & { actorId: string; now: Date } }) {
+  const { tx, input } = args;
+  await checkStampProgram(tx, input);
   const { actorId, now, ...values } = input;
   const [row] = await tx.insert(stampPrograms).values({ ...values, createdBy: actorId, createdAt: now, updatedAt: now }).returning();
   if (!row) throw new Error("stamp program insert returned nothing");
@@ -117,10 +149,34 @@ export async function createStampProgram(args: { tx: DbOrTx; input: StampProgram
   return row;
 }
 
+async function lockStampProgram(tx: DbOrTx, input: { programId: string; storeId: string | null }) {
+  const [row] = await tx.select().from(stampPrograms).where(eq(stampPrograms.id, input.programId)).for("update");
+  if (!row || (input.storeId && row.storeId !== input.storeId)) throw new DomainError("NOT_FOUND", "stampProgramNotFound", "stamp program not found");
+  return row;
+}
+
+/**
+ * Replaces the rules from now on. Reward coupons already issued keep their stored value and
+ * items, and cards keep their balances: a new `stampsPerReward` decides the next reward, so a
+ * balance already at or past it turns into a coupon on the holder's next earning payment.
+ */
+export async function updateStampProgram(args: {
+  tx: DbOrTx;
+  input: Omit<StampProgramInput, "storeId"> & { programId: string; storeId: string | null; actorId: string; now: Date };
+}) {
+  const { tx, input } = args;
+  const before = await lockStampProgram(tx, input);
+  const { programId, storeId, actorId, now, ...values } = input;
+  await checkStampProgram(tx, { ...values, storeId: before.storeId });
+  const [after] = await tx.update(stampPrograms).set({ ...values, updatedAt: now }).where(eq(stampPrograms.id, programId)).returning();
+  if (!after) throw new Error("stamp program update returned nothing");
+  await recordAudit(tx, { actorId, action: "stamp_program.update", entityType: "stamp_program", entityId: programId, before, after });
+  return after;
+}
+
 export async function setStampProgramActive(args: { tx: DbOrTx; input: { programId: string; storeId: string | null; isActive: boolean; actorId: string; now: Date } }) {
   const { tx, input } = args;
-  const [before] = await tx.select().from(stampPrograms).where(eq(stampPrograms.id, input.programId)).for("update");
-  if (!before || (input.storeId && before.storeId !== input.storeId)) throw new DomainError("NOT_FOUND", "stampProgramNotFound", "stamp program not found");
+  const before = await lockStampProgram(tx, input);
   const [after] = await tx
     .update(stampPrograms)
     .set({ isActive: input.isActive, updatedAt: input.now })

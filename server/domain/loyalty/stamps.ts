@@ -220,12 +220,19 @@ export async function takeBackStamps(
         .limit(1);
       if (!unused) break;
       await tx.update(coupons).set({ status: "revoked", revokedAt: input.now }).where(eq(coupons.id, unused.id));
-      balance += program.stampsPerReward;
+      // The stamps the coupon cost when issued, not today's stampsPerReward: the program may have been edited since.
+      const [issued] = await tx
+        .select({ stamps: stampEvents.stamps })
+        .from(stampEvents)
+        .where(and(eq(stampEvents.userId, earn.userId), eq(stampEvents.couponId, unused.id), eq(stampEvents.kind, "reward")))
+        .limit(1);
+      const returned = issued ? -issued.stamps : program.stampsPerReward;
+      balance += returned;
       await tx.insert(stampEvents).values({
         programId: program.id,
         userId: earn.userId,
         kind: "reward_revoked",
-        stamps: program.stampsPerReward,
+        stamps: returned,
         orderId: input.orderId,
         refundId: input.refundId,
         couponId: unused.id,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { menuItems, users } from "@/db/schema";
+import { menuItems, stores, users } from "@/db/schema";
+import { createPromotion } from "@/server/domain/loyalty/admin";
 import { seed } from "@/db/seed";
 import { loadActiveUser } from "@/server/auth/users";
 import type { SessionUser } from "@/server/auth/roles";
@@ -60,6 +61,61 @@ describe("loyalty over tRPC", () => {
 
     await api(manager).loyalty.setPromotionActive({ promotionId: created.id, isActive: false });
     expect((await api(kiosk).loyalty.quote({ lines: [{ itemId: croissant!.id, quantity: 1, optionIds: [] }] })).total).toBe(3_200n);
+  });
+
+  it("a manager edits their store's promotion and stamp program; other roles are FORBIDDEN, another store's are NOT_FOUND", async () => {
+    const [cookie] = await database.db
+      .select()
+      .from(menuItems)
+      .where(and(eq(menuItems.code, "cookie"), eq(menuItems.storeId, manager.storeId ?? "")));
+    const promotion = {
+      nameKo: "쿠키 10%",
+      nameEn: "Cookie 10%",
+      kind: "percent" as const,
+      value: 10,
+      itemIds: [cookie!.id],
+      startsAt: new Date(Date.now() - 60_000),
+      endsAt: new Date(Date.now() + 3_600_000),
+    };
+    const created = await api(manager).loyalty.createPromotion(promotion);
+    const edited = { ...promotion, promotionId: created.id, value: 30 };
+    for (const session of [employee, hr, kiosk]) {
+      expect((await failure(api(session).loyalty.updatePromotion(edited))).code).toBe("FORBIDDEN");
+    }
+    expect((await failure(api(manager).loyalty.updatePromotion({ ...edited, value: 0 }))).code).toBe("BAD_REQUEST");
+    // The stores it runs in are not the manager's to choose.
+    expect((await failure(api(manager).loyalty.updatePromotion({ ...edited, storeIds: [] } as typeof edited))).code).toBe("BAD_REQUEST");
+    const cookieTotal = async () => (await api(kiosk).loyalty.quote({ lines: [{ itemId: cookie!.id, quantity: 1, optionIds: [] }] })).total;
+    expect(await cookieTotal()).toBe(1_800n);
+    await api(manager).loyalty.updatePromotion(edited);
+    expect(await cookieTotal()).toBe(1_400n);
+
+    const [cafeteria] = await database.db.select().from(stores).where(eq(stores.code, "cafeteria"));
+    const [cafeteriaItem] = await database.db.select().from(menuItems).where(eq(menuItems.storeId, cafeteria!.id)).limit(1);
+    const other = await database.db.transaction((tx) =>
+      createPromotion({
+        tx,
+        input: { ...promotion, value: 10n, itemIds: [cafeteriaItem!.id], categoryIds: [], storeIds: [cafeteria!.id], dailyStart: null, dailyEnd: null, weekdays: [1], perPersonDailyLimit: null, actorId: hr.id, now: new Date() },
+      }),
+    );
+    expect((await failure(api(manager).loyalty.updatePromotion({ ...edited, promotionId: other.id }))).code).toBe("NOT_FOUND");
+
+    const program = {
+      nameKo: "쿠키 스탬프",
+      nameEn: "Cookie stamps",
+      itemIds: [cookie!.id],
+      rewardMaxValue: 3_000,
+      rewardItemIds: [cookie!.id],
+      startsAt: new Date(Date.now() - 60_000),
+    };
+    const createdProgram = await api(manager).loyalty.createStampProgram(program);
+    const editedProgram = { ...program, programId: createdProgram.id, stampsPerReward: 6 };
+    for (const session of [employee, hr, kiosk]) {
+      expect((await failure(api(session).loyalty.updateStampProgram(editedProgram))).code).toBe("FORBIDDEN");
+    }
+    expect((await failure(api(manager).loyalty.updateStampProgram({ ...editedProgram, stampsPerReward: 0 }))).code).toBe("BAD_REQUEST");
+    expect(await api(manager).loyalty.updateStampProgram(editedProgram)).toMatchObject({ stampsPerReward: 6, storeId: manager.storeId });
+    expect((await api(manager).loyalty.stampPrograms()).find((row) => row.id === createdProgram.id)?.stampsPerReward).toBe(6);
   });
 
   it("HR hands a coupon to one employee by email; the employee sees it, and only their own", async () => {

@@ -8,6 +8,8 @@ import {
   loyaltyCostReport,
   setPromotionActive,
   setStampProgramActive,
+  updatePromotion,
+  updateStampProgram,
 } from "@/server/domain/loyalty/admin";
 import { couponsForPayCode, employeeIdByEmail, handOutCoupons, listHandouts, myCoupons } from "@/server/domain/loyalty/coupons";
 import { myStamps } from "@/server/domain/loyalty/stamps";
@@ -95,6 +97,10 @@ export const loyaltyRouter = router({
     const storeId = managerStore(ctx.session);
     return ctx.db.transaction((tx) => createPromotion({ tx, input: { ...input, storeIds: [storeId], actorId: ctx.session.id, now: currentTime() } }));
   }),
+  updatePromotion: managerProcedure.input(promotionInput.extend({ promotionId: z.uuid() })).mutation(({ ctx, input }) => {
+    const storeId = managerStore(ctx.session);
+    return ctx.db.transaction((tx) => updatePromotion({ tx, input: { ...input, storeId, actorId: ctx.session.id, now: currentTime() } }));
+  }),
   setPromotionActive: managerProcedure
     .input(z.object({ promotionId: z.uuid(), isActive: z.boolean() }).strict())
     .mutation(({ ctx, input }) =>
@@ -107,6 +113,10 @@ export const loyaltyRouter = router({
   createStampProgram: managerProcedure.input(stampProgramInput).mutation(({ ctx, input }) => {
     const storeId = managerStore(ctx.session);
     return ctx.db.transaction((tx) => createStampProgram({ tx, input: { ...input, storeId, actorId: ctx.session.id, now: currentTime() } }));
+  }),
+  updateStampProgram: managerProcedure.input(stampProgramInput.extend({ programId: z.uuid() })).mutation(({ ctx, input }) => {
+    const storeId = managerStore(ctx.session);
+    return ctx.db.transaction((tx) => updateStampProgram({ tx, input: { ...input, storeId, actorId: ctx.session.id, now: currentTime() } }));
   }),
   setStampProgramActive: managerProcedure
     .input(z.object({ programId: z.uuid(), isActive: z.boolean() }).strict())
