@@ -135,10 +135,10 @@ async function main() {
              total, 0, total, case when refunded then total else 0 end, paid_at, paid_at, paid_at
         from po`);
     await run("order_lines", sql`
-      insert into order_lines (order_id, line_no, menu_item_id, name_ko, name_en, options, unit_price, quantity, line_total, refunded_quantity)
-      select order_id, 1, item1, name1_ko, name1_en, '[]'::jsonb, price1, 1, price1, case when refunded then 1 else 0 end from po
+      insert into order_lines (order_id, line_no, menu_item_id, name_ko, name_en, options, unit_price, quantity, line_total, net_total, refunded_quantity, refunded_net)
+      select order_id, 1, item1, name1_ko, name1_en, '[]'::jsonb, price1, 1, price1, price1, case when refunded then 1 else 0 end, case when refunded then price1 else 0 end from po
       union all
-      select order_id, 2, item2, name2_ko, name2_en, '[]'::jsonb, price2, 1, price2, case when refunded then 1 else 0 end from po where item2 is not null`);
+      select order_id, 2, item2, name2_ko, name2_en, '[]'::jsonb, price2, 1, price2, price2, case when refunded then 1 else 0 end, case when refunded then price2 else 0 end from po where item2 is not null`);
     await run("payment transfers", sql`
       insert into ledger_transfers (id, kind, order_id, memo, created_by, created_at)
       select voucher_transfer, 'payment'::transfer_kind, order_id, 'voucher', ${kiosk.id}::uuid, paid_at from po
