@@ -135,10 +135,24 @@ BEGIN
     RETURN NULL;
   END IF;
   tx_shard := report_shard();
-  -- The department is the payer's today: holding the payer's row keeps a concurrent department
-  -- move from re-filing their uses without this one (it waits, or this reads the new department).
-  PERFORM 1 FROM users WHERE id IN (SELECT payer_id FROM unnest(added) UNION SELECT payer_id FROM unnest(removed))
-    ORDER BY id FOR SHARE;
+  -- The payer's row is read, not locked: locking it would wait on HR's leaver flow, which holds
+  -- it while it locks the same grants this payment holds (a deadlock). A department move that
+  -- commits while this payment is in flight can leave this use under the old department;
+  -- ledger:verify reports that and report_rollups_rebuild() repairs it.
+
+  -- The day's grant row, which every voucher payment of the day shares, is taken first: a
+  -- transaction waiting for it holds no other rollup row yet, so a refund that writes its tenders
+  -- in several statements cannot deadlock with a payment (unless its tenders span grant days).
+  INSERT INTO report_voucher_granted AS r (grant_day, shard, grants, granted, used)
+  SELECT report_grant_day(g.service_date, g.valid_from), tx_shard, 0, 0, sum(c.sign * (c.amount - c.refunded_amount))
+    FROM (SELECT 1 AS sign, * FROM unnest(added) UNION ALL SELECT -1, * FROM unnest(removed)) c
+    JOIN voucher_grants g ON g.id = c.grant_id
+   WHERE g.status <> 'revoked'
+   GROUP BY 1
+  HAVING sum(c.sign * (c.amount - c.refunded_amount)) <> 0
+   ORDER BY 1
+  ON CONFLICT ON CONSTRAINT report_voucher_granted_pk
+  DO UPDATE SET used = r.used + excluded.used;
 
   INSERT INTO report_voucher_spend AS r (business_date, store_id, department_id, meal, shard, uses, paid, refunded)
   SELECT o.business_date, o.store_id, u.department_id, g.meal, tx_shard, sum(c.sign), sum(c.sign * c.amount), sum(c.sign * c.refunded_amount)
@@ -162,17 +176,6 @@ BEGIN
    ORDER BY 1, 2
   ON CONFLICT ON CONSTRAINT report_voucher_use_monthly_pk
   DO UPDATE SET uses = r.uses + excluded.uses, paid = r.paid + excluded.paid, refunded = r.refunded + excluded.refunded;
-
-  INSERT INTO report_voucher_granted AS r (grant_day, shard, grants, granted, used)
-  SELECT report_grant_day(g.service_date, g.valid_from), tx_shard, 0, 0, sum(c.sign * (c.amount - c.refunded_amount))
-    FROM (SELECT 1 AS sign, * FROM unnest(added) UNION ALL SELECT -1, * FROM unnest(removed)) c
-    JOIN voucher_grants g ON g.id = c.grant_id
-   WHERE g.status <> 'revoked'
-   GROUP BY 1
-  HAVING sum(c.sign * (c.amount - c.refunded_amount)) <> 0
-   ORDER BY 1
-  ON CONFLICT ON CONSTRAINT report_voucher_granted_pk
-  DO UPDATE SET used = r.used + excluded.used;
 
   -- An order's lines count for the top items from its first voucher tender on.
   INSERT INTO report_voucher_items AS r (business_date, store_id, menu_item_id, shard, quantity, amount, name_ko, name_en)
