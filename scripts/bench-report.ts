@@ -2,15 +2,18 @@
  * `npm run bench:report`: a year (2026) of meal-voucher spending generated in bulk into the real
  * tables — users, voucher grants and their accounts, monthly funding transfers, orders with lines,
  * voucher and card tenders with their ledger transfers and entries, 1% refunded — then the report
- * queries timed warm (median and max of several runs). Checks that the month's settlement equals
- * what the ledger moved from vouchers. Figures, not a test.
+ * queries timed warm (median and max of several runs), each against the 1 s target. Checks that
+ * the month's settlement equals what the ledger moved from vouchers and that the report rollups
+ * equal their recomputation. Figures, not a test.
  *
  * Generation writes with session_replication_role = replica (no foreign-key or ledger-guard
  * triggers: they would check every one of millions of rows); the data is built balanced, and
- * the ledger equality below is checked on it afterwards.
+ * the ledger equality below is checked on it afterwards. The report rollups, which triggers keep
+ * in production, are then filled by the migration's own backfill function.
  */
 import { sql } from "drizzle-orm";
 import { users } from "../db/schema";
+import { verifyReportRollups } from "../server/domain/ledger/verify";
 import { voucherSpend, topVoucherItems, voucherUsage } from "../server/domain/reports/dashboard";
 import { monthlySettlement } from "../server/domain/reports/settlement";
 import { monthlyTaxReport } from "../server/domain/reports/tax";
@@ -135,10 +138,10 @@ async function main() {
              total, 0, total, case when refunded then total else 0 end, paid_at, paid_at, paid_at
         from po`);
     await run("order_lines", sql`
-      insert into order_lines (order_id, line_no, menu_item_id, name_ko, name_en, options, unit_price, quantity, line_total, refunded_quantity)
-      select order_id, 1, item1, name1_ko, name1_en, '[]'::jsonb, price1, 1, price1, case when refunded then 1 else 0 end from po
+      insert into order_lines (order_id, line_no, menu_item_id, name_ko, name_en, options, unit_price, quantity, line_total, net_total, refunded_quantity, refunded_net)
+      select order_id, 1, item1, name1_ko, name1_en, '[]'::jsonb, price1, 1, price1, price1, case when refunded then 1 else 0 end, case when refunded then price1 else 0 end from po
       union all
-      select order_id, 2, item2, name2_ko, name2_en, '[]'::jsonb, price2, 1, price2, case when refunded then 1 else 0 end from po where item2 is not null`);
+      select order_id, 2, item2, name2_ko, name2_en, '[]'::jsonb, price2, 1, price2, price2, case when refunded then 1 else 0 end, case when refunded then price2 else 0 end from po where item2 is not null`);
     await run("payment transfers", sql`
       insert into ledger_transfers (id, kind, order_id, memo, created_by, created_at)
       select voucher_transfer, 'payment'::transfer_kind, order_id, 'voucher', ${kiosk.id}::uuid, paid_at from po
@@ -179,6 +182,8 @@ async function main() {
                where x.kind in ('voucher_budget', 'store_revenue', 'card_clearing') group by e.account_id) s
        where a.id = s.account_id`);
   });
+  // Bulk loading bypassed the triggers that keep the report rollups; the migration's backfill fills them.
+  await step("report rollups (backfill)", sql`select report_rollups_rebuild()`);
   await step("analyze", sql`analyze`);
   const [counts] = (await db.execute(sql`
     select (select count(*) from payment_tenders where kind = 'voucher')::int as voucher_payments,
@@ -202,6 +207,11 @@ async function main() {
     select count(*)::int as n from accounts a left join (select account_id, sum(amount) as s from ledger_entries group by account_id) e on e.account_id = a.id
      where a.balance <> coalesce(e.s, 0)`)) as unknown as { n: number }[];
   console.log(`ledger: ${balanced?.n ?? "?"} unbalanced transfers, ${cached?.n ?? "?"} accounts whose cached balance differs from their entries`);
+  const verifyStarted = performance.now();
+  const rollupChecks = await verifyReportRollups(db);
+  const rollupBreaches = rollupChecks.reduce((sum, check) => sum + check.breaches, 0);
+  console.log(`report rollups against a recomputation (as ledger:verify checks them): ${rollupBreaches} differences, ${seconds(performance.now() - verifyStarted)}`);
+  for (const check of rollupChecks.filter((c) => c.breaches > 0)) console.log(`  ${check.name}: ${check.examples.join("; ")}`);
 
   const queries: [string, () => Promise<unknown>][] = [
     [`settlement ${MONTH}`, () => monthlySettlement({ tx: db, input: { month: MONTH } })],
@@ -225,11 +235,11 @@ async function main() {
     samples.sort((a, b) => a - b);
     const row = { name, median: percentile(samples, 50), max: samples[samples.length - 1] ?? Number.NaN };
     rows.push(row);
-    console.log(`  ${name.padEnd(32)} median ${msText(row.median).padStart(7)}   max ${msText(row.max).padStart(7)}`);
+    console.log(`  ${name.padEnd(32)} median ${msText(row.median).padStart(7)}   max ${msText(row.max).padStart(7)}   ${row.max <= 1000 ? "≤ 1 s" : "OVER 1 s"}`);
   }
   console.log(`\n| query (warm, ${flags.runs} runs) | median | max | ≤ 1 s |\n|---|---|---|---|`);
   for (const row of rows) console.log(`| ${row.name} | ${msText(row.median)} | ${msText(row.max)} | ${row.max <= 1000 ? "yes" : "NO"} |`);
-  if (!equal || (balanced?.n ?? 1) !== 0 || (cached?.n ?? 1) !== 0 || (counts?.voucher_payments ?? 0) < 1_000_000) process.exitCode = 1;
+  if (!equal || rollupBreaches !== 0 || (balanced?.n ?? 1) !== 0 || (cached?.n ?? 1) !== 0 || (counts?.voucher_payments ?? 0) < 1_000_000) process.exitCode = 1;
 }
 
 main()

@@ -150,6 +150,8 @@ export const paymentTenders = pgTable(
     // Reports join a day's orders to their voucher tenders; the migration adds
     // INCLUDE (amount, refunded_amount, grant_id, payer_id) so the join reads the index only.
     index("payment_tenders_voucher_order_idx").on(t.orderId).where(sql`${t.kind} = 'voucher'`),
+    // A department move re-files the mover's voucher uses in the report rollups (migration 0016).
+    index("payment_tenders_voucher_payer_idx").on(t.payerId).where(sql`${t.kind} = 'voucher'`),
     check("payment_tenders_amount", sql`${t.amount} > 0 and ${t.refundedAmount} between 0 and ${t.amount}`),
   ],
 );

@@ -14,16 +14,58 @@ export type LedgerReport = {
 const EXAMPLES = 5;
 
 /**
+ * A report rollup (summed over its shards) against its from-scratch view (migration 0016):
+ * each row of one that the other lacks (a key whose figures differ shows once from each side).
+ * Keys whose figures are all zero count as absent.
+ */
+function rollupDiffers(rollup: string, keys: readonly string[], sums: readonly string[], extra: readonly string[] = []) {
+  const keyList = keys.join(", ");
+  const summed = [...sums.map((c) => `sum(${c})::bigint as ${c}`), ...extra.map((c) => `min(${c}) as ${c}`)].join(", ");
+  const plain = [...sums, ...extra].join(", ");
+  const nonZero = sums.map((c) => `sum(${c}) <> 0`).join(" or ");
+  // EXCEPT both ways: it hashes whole rows and treats a null department or meal as equal to itself.
+  return sql.raw(`
+    with kept as (select ${keyList}, ${summed} from ${rollup} group by ${keyList} having ${nonZero}),
+         recomputed as (select ${keyList}, ${plain} from ${rollup}_recomputed where ${sums.map((c) => `${c} <> 0`).join(" or ")})
+    select 'kept ' || row(k.*)::text || ', which a recomputation does not give' as example
+      from (select * from kept except all select * from recomputed) k
+    union all
+    select 'recomputed ' || row(r.*)::text || ', which is not kept' as example
+      from (select * from recomputed except all select * from kept) r`);
+}
+
+type Check = (name: string, query: ReturnType<typeof sql>) => Promise<LedgerCheck>;
+
+function reportRollupChecks(check: Check) {
+  return [
+    check("the voucher spend rollup equals its tenders", rollupDiffers("report_voucher_spend", ["business_date", "store_id", "department_id", "meal"], ["uses", "paid", "refunded"])),
+    check("the monthly voucher use rollup equals its tenders", rollupDiffers("report_voucher_use_monthly", ["month", "payer_id"], ["uses", "paid", "refunded"])),
+    check("the voucher granted rollup equals its grants and tenders", rollupDiffers("report_voucher_granted", ["grant_day"], ["grants", "granted", "used"])),
+    check("the voucher items rollup equals its order lines", rollupDiffers("report_voucher_items", ["business_date", "store_id", "menu_item_id"], ["quantity", "amount"], ["name_ko", "name_en"])),
+  ];
+}
+
+/** Only the report rollups against their recomputation: what the report bench checks after its bulk load. */
+export async function verifyReportRollups(db: DbOrTx): Promise<LedgerCheck[]> {
+  return Promise.all(reportRollupChecks(checker(db)));
+}
+
+function checker(db: DbOrTx): Check {
+  return async (name, query) => {
+    const found = (await db.execute(query)) as unknown as Record<string, string>[];
+    return { name, breaches: found.length, examples: found.slice(0, EXAMPLES).map((row) => row.example ?? "") };
+  };
+}
+
+/**
  * Re-derives everything the cached state claims: each transfer sums to zero, each cached
  * balance equals its entries, no wallet or voucher is negative, and each paid order's
- * tenders add up to its total (and refunds to what was refunded).
+ * tenders add up to its total (and refunds to what was refunded), and the report rollups
+ * equal a recomputation from tenders, lines and grants.
  */
 export async function verifyLedger(db: DbOrTx): Promise<LedgerReport> {
   const rows = async (query: ReturnType<typeof sql>) => (await db.execute(query)) as unknown as Record<string, string>[];
-  const check = async (name: string, query: ReturnType<typeof sql>): Promise<LedgerCheck> => {
-    const found = await rows(query);
-    return { name, breaches: found.length, examples: found.slice(0, EXAMPLES).map((row) => row.example ?? "") };
-  };
+  const check = checker(db);
 
   const checks = await Promise.all([
     check(
@@ -76,6 +118,7 @@ export async function verifyLedger(db: DbOrTx): Promise<LedgerReport> {
           where o.status not in ('pending_payment', 'canceled')
             and coalesce(l.discount, 0) <> coalesce(x.funded, 0)`,
     ),
+    ...reportRollupChecks(check),
   ]);
   const [counts] = await rows(sql`select
       (select count(*) from ledger_transfers)::text as transfers,

@@ -1,29 +1,27 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { Meal } from "@/db/schema";
-import { addDays, checkRange, daysBetween } from "./period";
+import { checkRange, daysBetween } from "./period";
 
 export type DashboardInput = { from: string; to: string; storeId?: string | null };
 
 const MEALS: readonly Meal[] = ["breakfast", "lunch", "dinner"];
-const storeFilter = (storeId: string | null | undefined) => (storeId ? sql`and o.store_id = ${storeId}::uuid` : sql``);
+const storeFilter = (storeId: string | null | undefined) => (storeId ? sql`and store_id = ${storeId}::uuid` : sql``);
 
 /**
- * Voucher spend in a range of business days, by day, meal and department, from one grouped scan
- * of the voucher uses (the same rows as the settlement: tenders of kind voucher, net of refunds).
+ * Voucher spend in a range of business days, by day, meal and department: the settlement's
+ * rollup of voucher tenders (net of refunds), those with a grant, summed over its shards.
  */
 export async function voucherSpend(args: { tx: DbOrTx; input: DashboardInput }) {
   const { tx } = args;
   const input = checkRange(args.input);
   const rows = (await tx.execute(sql`
-    select o.business_date::text as day, g.meal::text as meal, u.department_id,
-           count(*)::int as uses, sum(t.amount - t.refunded_amount)::text as net
-      from orders o
-      join payment_tenders t on t.order_id = o.id and t.kind = 'voucher'
-      join voucher_grants g on g.id = t.grant_id
-      left join users u on u.id = t.payer_id
-     where o.business_date between ${input.from}::date and ${input.to}::date ${storeFilter(input.storeId)}
-     group by 1, 2, 3`)) as unknown as { day: string; meal: Meal; department_id: string | null; uses: number; net: string }[];
+    select business_date::text as day, meal::text as meal, department_id,
+           sum(uses)::int as uses, sum(paid - refunded)::text as net
+      from report_voucher_spend
+     where business_date between ${input.from}::date and ${input.to}::date and meal is not null ${storeFilter(input.storeId)}
+     group by 1, 2, 3
+    having sum(uses) > 0`)) as unknown as { day: string; meal: Meal; department_id: string | null; uses: number; net: string }[];
   const departments = (await tx.execute(sql`select id, name_ko, name_en from departments`)) as unknown as { id: string; name_ko: string; name_en: string }[];
 
   const byDay = new Map<string, bigint>();
@@ -54,25 +52,16 @@ export async function voucherSpend(args: { tx: DbOrTx; input: DashboardInput }) 
 /**
  * Of the vouchers given for the range's days (a grant's service day, or the day it starts for
  * grants without one, such as adjustments; revoked ones left out), how much was spent, net of
- * refunds, whenever it was spent. Company-wide: a grant belongs to no store.
+ * refunds, whenever it was spent. Company-wide: a grant belongs to no store. Read from the
+ * rollup by grant day, kept where grants are given, revoked and spent (migration 0016).
  */
 export async function voucherUsage(args: { tx: DbOrTx; input: DashboardInput }) {
   const { tx } = args;
   const input = checkRange(args.input);
   const [row] = (await tx.execute(sql`
-    with given as (
-      select id, amount from voucher_grants
-       where status <> 'revoked' and service_date between ${input.from}::date and ${input.to}::date
-      union all
-      select id, amount from voucher_grants
-       where status <> 'revoked' and service_date is null
-         and valid_from >= (${input.from}::date::timestamp at time zone 'Asia/Seoul')
-         and valid_from < (${addDays(input.to, 1)}::date::timestamp at time zone 'Asia/Seoul')
-    )
-    select (select count(*)::int from given) as grants,
-           (select coalesce(sum(amount), 0)::text from given) as granted,
-           (select coalesce(sum(t.amount - t.refunded_amount), 0)::text
-              from given join payment_tenders t on t.grant_id = given.id and t.kind = 'voucher') as used`)) as unknown as {
+    select coalesce(sum(grants), 0)::int as grants, coalesce(sum(granted), 0)::text as granted, coalesce(sum(used), 0)::text as used
+      from report_voucher_granted
+     where grant_day between ${input.from}::date and ${input.to}::date`)) as unknown as {
     grants: number;
     granted: string;
     used: string;
@@ -88,16 +77,12 @@ export async function topVoucherItems(args: { tx: DbOrTx; input: DashboardInput 
   const { tx } = args;
   const input = checkRange(args.input);
   const rows = (await tx.execute(sql`
-    select l.menu_item_id, min(l.name_ko) as name_ko, min(l.name_en) as name_en,
-           sum(l.quantity - l.refunded_quantity)::int as quantity,
-           sum(l.unit_price * (l.quantity - l.refunded_quantity))::text as amount
-      from orders o
-      join order_lines l on l.order_id = o.id
-     where o.business_date between ${input.from}::date and ${input.to}::date ${storeFilter(input.storeId)}
-       and exists (select 1 from payment_tenders t where t.order_id = o.id and t.kind = 'voucher')
-     group by l.menu_item_id
-    having sum(l.quantity - l.refunded_quantity) > 0
-     order by 4 desc, sum(l.unit_price * (l.quantity - l.refunded_quantity)) desc, 2
+    select menu_item_id, min(name_ko) as name_ko, min(name_en) as name_en, sum(quantity)::int as quantity, sum(amount)::text as amount
+      from report_voucher_items
+     where business_date between ${input.from}::date and ${input.to}::date ${storeFilter(input.storeId)}
+     group by menu_item_id
+    having sum(quantity) > 0
+     order by 4 desc, sum(amount) desc, 2
      limit ${input.limit ?? 10}`)) as unknown as { menu_item_id: string; name_ko: string; name_en: string; quantity: number; amount: string }[];
   return rows.map((row) => ({ itemId: row.menu_item_id, nameKo: row.name_ko, nameEn: row.name_en, quantity: row.quantity, amount: BigInt(row.amount) }));
 }

@@ -34,14 +34,14 @@ export function sumBy<T extends SettlementCell, K>(rows: readonly T[], keyOf: (r
 
 /** The month's voucher uses at the finest grain finance asks for: day × store × department. */
 export async function settlementDetail(tx: DbOrTx, range: { from: string; to: string }): Promise<SettlementDetail[]> {
+  // The rollup kept by the payment and refund transactions (migration 0016), summed over its shards.
   const rows = (await tx.execute(sql`
-    select o.business_date::text as day, o.store_id, u.department_id,
-           count(*)::int as uses, sum(t.amount)::text as paid, sum(t.refunded_amount)::text as refunded
-      from orders o
-      join payment_tenders t on t.order_id = o.id and t.kind = 'voucher'
-      left join users u on u.id = t.payer_id
-     where o.business_date between ${range.from}::date and ${range.to}::date
-     group by 1, 2, 3`)) as unknown as { day: string; store_id: string; department_id: string | null; uses: number; paid: string; refunded: string }[];
+    select business_date::text as day, store_id, department_id,
+           sum(uses)::int as uses, sum(paid)::text as paid, sum(refunded)::text as refunded
+      from report_voucher_spend
+     where business_date between ${range.from}::date and ${range.to}::date
+     group by 1, 2, 3
+    having sum(uses) > 0`)) as unknown as { day: string; store_id: string; department_id: string | null; uses: number; paid: string; refunded: string }[];
   return rows.map((row) => {
     const paid = BigInt(row.paid);
     const refunded = BigInt(row.refunded);

@@ -14,7 +14,8 @@ export type TaxReport = Awaited<ReturnType<typeof monthlyTaxReport>>;
 /**
  * Per employee, the meal-voucher value used in a month (orders of that month's business days,
  * net of refunds, the same uses as the settlement) split into the tax-free meal allowance and
- * the taxable rest, for payroll.
+ * the taxable rest, for payroll. Read from the per employee × month rollup the payment and
+ * refund transactions keep (migration 0016).
  */
 export async function monthlyTaxReport(args: { tx: DbOrTx; input: { month: string } }) {
   const { tx, input } = args;
@@ -24,11 +25,9 @@ export async function monthlyTaxReport(args: { tx: DbOrTx; input: { month: strin
     tx.execute(sql`
       select u.id, u.employee_no, u.name, u.email, u.status::text as status, d.name_ko as department_ko, d.name_en as department_en,
              use.uses, use.paid, use.refunded
-        from (select t.payer_id, count(*)::int as uses, sum(t.amount)::text as paid, sum(t.refunded_amount)::text as refunded
-                from orders o
-                join payment_tenders t on t.order_id = o.id and t.kind = 'voucher'
-               where o.business_date between ${range.from}::date and ${range.to}::date
-               group by t.payer_id) use
+        from (select payer_id, uses, paid::text as paid, refunded::text as refunded
+                from report_voucher_use_monthly
+               where month = ${range.from}::date and uses > 0) use
         join users u on u.id = use.payer_id
         left join departments d on d.id = u.department_id
        order by u.employee_no nulls last, u.name`) as unknown as Promise<
