@@ -5,6 +5,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 import { KioskClock } from "@/components/kiosk/clock";
+import { KioskStoreHours } from "@/components/kiosk/store-hours";
 import { KioskNav } from "@/components/kiosk/kiosk-nav";
 import { TRPCReactProvider } from "@/components/trpc/provider";
 import { LockScreen } from "@/components/kiosk/lock-screen";
@@ -18,7 +19,7 @@ export default async function KioskLayout({ children }: { children: React.ReactN
     getTranslations("refund"),
     getTranslations("soldOut"),
   ]);
-  const profile = await api.session.profile();
+  const [profile, hours] = await Promise.all([api.session.profile(), api.menu.hours()]);
   return (
     <TRPCReactProvider>
       <div className="flex h-dvh flex-col bg-canvas">
@@ -37,6 +38,7 @@ export default async function KioskLayout({ children }: { children: React.ReactN
             ]}
           />
           <div className="ml-auto flex items-center gap-2">
+            <KioskStoreHours openingHours={hours.openingHours} timeZone={hours.timeZone} serverNow={hours.now} />
             <KioskClock locale={locale} />
             <LockScreen />
             <LanguageSwitch tone="dark" />

@@ -61,6 +61,16 @@ export async function loadStoreSettings(args: { tx: DbOrTx; input: { storeId: st
   return { ...store, openingHours: store.openingHours ?? DEFAULT_OPENING_HOURS, hasPin: Boolean(me?.pinHash) };
 }
 
+/** What the kiosk's header needs to tell the barista whether the store is open: the hours as stored (null = none set). */
+export async function loadStoreHours(args: { tx: DbOrTx; input: { storeId: string } }) {
+  const [store] = await args.tx
+    .select({ openingHours: stores.openingHours, timeZone: stores.timeZone })
+    .from(stores)
+    .where(eq(stores.id, args.input.storeId));
+  if (!store) throw notFound("storeNotFound", "store not found");
+  return store;
+}
+
 export async function updateStoreSettings(args: { tx: DbOrTx; input: StoreSettingsInput & { storeId: string; actorId: string; requestId?: string | null } }) {
   const { tx, input } = args;
   const [before] = await tx
@@ -78,6 +88,7 @@ export async function updateStoreSettings(args: { tx: DbOrTx; input: StoreSettin
   await recordAudit(tx, {
     actorId: input.actorId,
     requestId: input.requestId ?? null,
+    storeId: input.storeId,
     action: "store.settings.update",
     entityType: "store",
     entityId: input.storeId,
