@@ -61,7 +61,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       <form className="mt-6 flex flex-wrap items-end gap-3" action="/admin/audit" data-testid="audit-filters">
         <label className="text-sm font-medium">
           <span className="block text-xs text-muted">{t("actor")}</span>
-          <select name="actor" aria-label={t("actor")} defaultValue={input.actorId ?? ""} className={`${field} mt-1 w-60`}>
+          <select name="actor" aria-label={t("actor")} defaultValue={input.actorId ?? ""} className={`${field} mt-1 w-52`}>
             <option value="">{t("allActors")}</option>
             {options.actors.map((actor) => (
               <option key={actor.id} value={actor.id}>{actor.name} · {actor.email}</option>
@@ -70,7 +70,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         </label>
         <label className="text-sm font-medium">
           <span className="block text-xs text-muted">{t("store")}</span>
-          <select name="store" aria-label={t("store")} defaultValue={input.storeId ?? ""} className={`${field} mt-1 w-48`}>
+          <select name="store" aria-label={t("store")} defaultValue={input.storeId ?? ""} className={`${field} mt-1 w-36`}>
             <option value="">{t("allStores")}</option>
             {options.stores.map((store) => (
               <option key={store.id} value={store.id}>{locale === "ko" ? store.nameKo : store.nameEn}</option>
@@ -79,7 +79,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         </label>
         <label className="text-sm font-medium">
           <span className="block text-xs text-muted">{t("action")}</span>
-          <select name="action" aria-label={t("action")} defaultValue={input.action ?? ""} className={`${field} mt-1 w-60`}>
+          <select name="action" aria-label={t("action")} defaultValue={input.action ?? ""} className={`${field} mt-1 w-48`}>
             <option value="">{t("allActions")}</option>
             {FAMILIES.map((family) => (
               <option key={family} value={family}>{familyLabel(family)}</option>
