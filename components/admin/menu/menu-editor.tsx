@@ -99,6 +99,7 @@ export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
     deleteCategory.reset();
     deleteItem.reset();
     deleteGroup.reset();
+    setNotice(null);
     setDoomed(next);
   };
   const closeDialog = (saved: boolean) => {
