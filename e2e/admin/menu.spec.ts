@@ -256,6 +256,8 @@ test("the manager sets opening hours and the receipt header, and changes their o
     await expect(page.getByRole("heading", { name: "매장 설정" })).toBeVisible();
     const form = page.getByTestId("store-settings-form");
     await expect(form.getByLabel("시간대")).toHaveValue("Asia/Seoul");
+    // No hours saved yet: the manager is told the app takes orders at any time until they are.
+    await expect(form.getByTestId("hours-not-saved")).toBeVisible();
     // Saturday opens 10:00–15:00; a close before the open is refused first.
     const saturday = form.getByTestId("hours-6");
     await saturday.getByRole("checkbox").check();
@@ -267,6 +269,7 @@ test("the manager sets opening hours and the receipt header, and changes their o
     await saturday.getByLabel("토요일 여는 시간").fill("10:00");
     await form.getByRole("button", { name: "설정 저장" }).click();
     await expect(form.getByTestId("settings-saved")).toHaveText("매장 설정을 저장했습니다.");
+    await expect(form.getByTestId("hours-not-saved")).toHaveCount(0);
     await expect(form.getByTestId("receipt-preview")).toContainText(`(주)캔틴 본사 카페 ${tag}`);
     const [saved] = await sql<{ receipt_header: string; opening_hours: ({ open: string; close: string } | null)[] }[]>`
       select receipt_header, opening_hours from stores where code = 'hq-cafe'`;

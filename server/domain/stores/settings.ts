@@ -58,7 +58,8 @@ export async function loadStoreSettings(args: { tx: DbOrTx; input: { storeId: st
     .where(eq(stores.id, input.storeId));
   if (!store) throw notFound("storeNotFound", "store not found");
   const [me] = await tx.select({ pinHash: users.pinHash }).from(users).where(eq(users.id, input.userId));
-  return { ...store, openingHours: store.openingHours ?? DEFAULT_OPENING_HOURS, hasPin: Boolean(me?.pinHash) };
+  // No saved hours: nothing is enforced yet, and the form offers the defaults to start from.
+  return { ...store, openingHours: store.openingHours ?? DEFAULT_OPENING_HOURS, hoursSaved: store.openingHours !== null, hasPin: Boolean(me?.pinHash) };
 }
 
 /** What the kiosk's header needs to tell the barista whether the store is open: the hours as stored (null = none set). */
