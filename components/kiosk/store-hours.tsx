@@ -33,9 +33,9 @@ export function KioskStoreHours(props: { openingHours: unknown; timeZone: string
       data-testid="kiosk-hours"
       data-state={state.kind}
       aria-label={`${t("kioskLabel")}: ${text}`}
-      className="flex items-center gap-1.5 px-1 text-xs font-medium text-white/70"
+      className="flex items-center gap-1 px-2 text-[11px] font-medium text-white/65"
     >
-      <span aria-hidden className={`size-2 rounded-full ${state.kind === "open" ? "bg-emerald-400" : "bg-amber-400"}`} />
+      <span aria-hidden className={`size-1.5 rounded-full ${state.kind === "open" ? "bg-emerald-400" : "bg-amber-400"}`} />
       {text}
     </span>
   );

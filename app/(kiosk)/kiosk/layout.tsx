@@ -38,8 +38,11 @@ export default async function KioskLayout({ children }: { children: React.ReactN
             ]}
           />
           <div className="ml-auto flex items-center gap-2">
-            <KioskStoreHours openingHours={hours.openingHours} timeZone={hours.timeZone} serverNow={hours.now} />
-            <KioskClock locale={locale} />
+            {/* Time over the hours state: one column keeps the header within a tablet's width in English. */}
+            <div className="flex flex-col items-end leading-tight">
+              <KioskClock locale={locale} />
+              <KioskStoreHours openingHours={hours.openingHours} timeZone={hours.timeZone} serverNow={hours.now} />
+            </div>
             <LockScreen />
             <LanguageSwitch tone="dark" />
             <SignOutButton className="text-white/80 hover:bg-white/10 hover:text-white" />
