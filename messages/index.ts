@@ -19,6 +19,8 @@ import payAppEn from "./areas/pay-app.en.json";
 import payAppKo from "./areas/pay-app.ko.json";
 import reportsEn from "./areas/reports.en.json";
 import reportsKo from "./areas/reports.ko.json";
+import storeHoursEn from "./areas/store-hours.en.json";
+import storeHoursKo from "./areas/store-hours.ko.json";
 import topUpEn from "./areas/top-up.en.json";
 import topUpKo from "./areas/top-up.ko.json";
 import voucherCategoriesEn from "./areas/voucher-categories.en.json";
@@ -44,8 +46,8 @@ export function mergeMessages(parts: Tree[]): Tree {
 }
 
 export const messageParts: Record<Locale, Tree[]> = {
-  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, menuAdminKo, reportsKo, loyaltyKo, voucherCategoriesKo],
-  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, menuAdminEn, reportsEn, loyaltyEn, voucherCategoriesEn],
+  ko: [koBase, payAppKo, topUpKo, orderAheadKo, kioskScanKo, historyKo, hrKo, peopleKo, menuAdminKo, reportsKo, loyaltyKo, voucherCategoriesKo, storeHoursKo],
+  en: [enBase, payAppEn, topUpEn, orderAheadEn, kioskScanEn, historyEn, hrEn, peopleEn, menuAdminEn, reportsEn, loyaltyEn, voucherCategoriesEn, storeHoursEn],
 };
 
 export const messages: Record<Locale, Tree> = {

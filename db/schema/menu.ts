@@ -27,6 +27,8 @@ export const menuCategories = pgTable(
     sortOrder: integer().notNull().default(0),
     // A hidden category and its items are off the kiosk and the pay app, but kept for the manager.
     isVisible: boolean().notNull().default(true),
+    // Deleted by the manager: kept because order lines and the audit trail point at it.
+    deletedAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex("menu_categories_store_code_key").on(t.storeId, t.code)],
 );
@@ -45,6 +47,7 @@ export const menuItems = pgTable(
     isSoldOut: boolean().notNull().default(false),
     isActive: boolean().notNull().default(true),
     sortOrder: integer().notNull().default(0),
+    deletedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex("menu_items_store_code_key").on(t.storeId, t.code),
@@ -63,6 +66,7 @@ export const optionGroups = pgTable(
     nameEn: text().notNull(),
     minSelect: integer().notNull().default(0),
     maxSelect: integer().notNull().default(1),
+    deletedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex("option_groups_store_code_key").on(t.storeId, t.code),

@@ -1,4 +1,5 @@
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { stores } from "./org";
 import { users } from "./users";
 
 /**
@@ -33,6 +34,8 @@ export const auditLog = pgTable(
     before: jsonb(),
     after: jsonb(),
     requestId: text(),
+    /** The store the change belongs to, when it belongs to one (menu, settings, devices, refunds, day close). */
+    storeId: uuid().references(() => stores.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -40,5 +43,6 @@ export const auditLog = pgTable(
     index("audit_log_created_idx").on(t.createdAt),
     index("audit_log_actor_created_idx").on(t.actorId, t.createdAt),
     index("audit_log_action_created_idx").on(t.action, t.createdAt),
+    index("audit_log_store_created_idx").on(t.storeId, t.createdAt),
   ],
 );

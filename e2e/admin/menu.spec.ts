@@ -194,9 +194,43 @@ test("a manager's new item reaches an open kiosk without a reload, and so do sol
     await expect(page.getByTestId("group-card").filter({ hasText: `E2E 토핑 ${tag}` })).toContainText("0개 이상 1개 이하 선택");
     await shot(page, testInfo, "admin-menu-option-groups");
 
-    // Hiding the category takes it off the kiosk, and leaves the shared menu as other specs expect it.
+    // Deleting the topping group, after a confirm.
+    await page.getByRole("button", { name: `E2E 토핑 ${tag} 삭제` }).click();
+    const confirm = page.getByTestId("delete-confirm");
+    await expect(confirm).toContainText(`‘E2E 토핑 ${tag}’을(를) 삭제할까요?`);
+    await confirm.getByRole("button", { name: "삭제", exact: true }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByTestId("group-card").filter({ hasText: `E2E 토핑 ${tag}` })).toHaveCount(0);
+
+    // Deleting an item: a cancel keeps it; confirmed, it vanishes from the open kiosk.
     await page.getByRole("tab", { name: "메뉴" }).click();
     await page.getByTestId("category-row").filter({ hasText: categoryKo }).getByTestId("category-select").click();
+    const cookieTile = kiosk.getByTestId("menu-tile").filter({ hasText: secondKo });
+    await expect(cookieTile).toBeVisible();
+    await page.getByRole("button", { name: `${secondKo} 삭제` }).click();
+    await expect(confirm).toContainText("지난 주문, 영수증, 환불, 보고서는 그대로 남습니다.");
+    await confirm.getByRole("button", { name: "취소" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByTestId("item-row").filter({ hasText: secondKo })).toHaveCount(1);
+    await page.getByRole("button", { name: `${secondKo} 삭제` }).click();
+    await shot(page, testInfo, "admin-menu-delete-confirm");
+    await confirm.getByRole("button", { name: "삭제", exact: true }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByTestId("menu-notice")).toHaveText("삭제했습니다. 키오스크에서도 바로 사라집니다.");
+    await expect(page.getByTestId("item-row").filter({ hasText: secondKo })).toHaveCount(0);
+    await expect(cookieTile).toHaveCount(0);
+    await expect(kiosk.getByTestId("menu-tile")).toHaveCount(1);
+
+    // The category still holds the smoothie: deleting it is refused with what to do instead.
+    await page.getByRole("button", { name: "분류 삭제" }).click();
+    await confirm.getByRole("button", { name: "삭제", exact: true }).click();
+    await expect(confirm.getByRole("alert")).toHaveText("이 분류에 메뉴가 1개 남아 있습니다. 메뉴를 다른 분류로 옮기거나 먼저 삭제하세요.");
+    await shot(page, testInfo, "admin-menu-delete-refused");
+    await confirm.getByRole("button", { name: "취소" }).click();
+    await expect(page.getByTestId("category-row").filter({ hasText: categoryKo })).toHaveCount(1);
+    await expect(kioskTabs.getByRole("tab", { name: new RegExp(categoryKo) })).toBeVisible();
+
+    // Hiding the category takes it off the kiosk, and leaves the shared menu as other specs expect it.
     await page.getByRole("button", { name: "숨기기" }).click();
     await expect(page.getByTestId("category-row").filter({ hasText: categoryKo })).toContainText("숨김");
     await expect(kioskTabs.getByRole("tab", { name: new RegExp(categoryKo) })).toHaveCount(0);
@@ -222,6 +256,8 @@ test("the manager sets opening hours and the receipt header, and changes their o
     await expect(page.getByRole("heading", { name: "매장 설정" })).toBeVisible();
     const form = page.getByTestId("store-settings-form");
     await expect(form.getByLabel("시간대")).toHaveValue("Asia/Seoul");
+    // No hours saved yet: the manager is told the app takes orders at any time until they are.
+    await expect(form.getByTestId("hours-not-saved")).toBeVisible();
     // Saturday opens 10:00–15:00; a close before the open is refused first.
     const saturday = form.getByTestId("hours-6");
     await saturday.getByRole("checkbox").check();
@@ -233,6 +269,7 @@ test("the manager sets opening hours and the receipt header, and changes their o
     await saturday.getByLabel("토요일 여는 시간").fill("10:00");
     await form.getByRole("button", { name: "설정 저장" }).click();
     await expect(form.getByTestId("settings-saved")).toHaveText("매장 설정을 저장했습니다.");
+    await expect(form.getByTestId("hours-not-saved")).toHaveCount(0);
     await expect(form.getByTestId("receipt-preview")).toContainText(`(주)캔틴 본사 카페 ${tag}`);
     const [saved] = await sql<{ receipt_header: string; opening_hours: ({ open: string; close: string } | null)[] }[]>`
       select receipt_header, opening_hours from stores where code = 'hq-cafe'`;
@@ -299,6 +336,19 @@ test("HR reads the audit log and filters it by actor, action and date", async ({
   await expect(soldOut.getByTestId("diff-before")).toHaveText("✗");
   await expect(soldOut.getByTestId("diff-after")).toHaveText("✓");
   await shot(page, testInfo, "admin-audit-log");
+
+  // By store: this manager's menu changes all belong to the HQ cafe, and none to the cafeteria.
+  await filters.getByLabel("작업", { exact: true }).selectOption({ label: "메뉴 전체" });
+  await filters.getByLabel("매장").selectOption({ label: "본사 카페" });
+  await filters.getByRole("button", { name: "적용" }).click();
+  await expect(page).toHaveURL(/store=[0-9a-f-]{36}/);
+  const inCafe = page.getByTestId("audit-row");
+  await expect(inCafe.filter({ hasText: "메뉴 삭제" })).toHaveCount(1);
+  for (const store of await inCafe.getByTestId("audit-store").allTextContents()) expect(store).toBe("본사 카페");
+  await shot(page, testInfo, "admin-audit-log-store");
+  await filters.getByLabel("매장").selectOption({ label: "식당" });
+  await filters.getByRole("button", { name: "적용" }).click();
+  await expect(page.getByText("조건에 맞는 기록이 없습니다.")).toBeVisible();
 
   // A day with nothing in it, and the PIN change among this manager's actions.
   await page.goto("/admin/audit?to=2020-01-01");

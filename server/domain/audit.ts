@@ -10,6 +10,8 @@ export type AuditInput = {
   before?: unknown;
   after?: unknown;
   requestId?: string | null;
+  /** The store the change belongs to, so HR can read one store's trail. */
+  storeId?: string | null;
 };
 
 // superjson keeps bigint amounts exact in the JSON column.
@@ -24,5 +26,6 @@ export async function recordAudit(tx: DbOrTx, input: AuditInput) {
     before: toJson(input.before),
     after: toJson(input.after),
     requestId: input.requestId ?? null,
+    storeId: input.storeId ?? null,
   });
 }

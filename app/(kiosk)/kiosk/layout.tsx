@@ -5,6 +5,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 import { KioskClock } from "@/components/kiosk/clock";
+import { KioskStoreHours } from "@/components/kiosk/store-hours";
 import { KioskNav } from "@/components/kiosk/kiosk-nav";
 import { TRPCReactProvider } from "@/components/trpc/provider";
 import { LockScreen } from "@/components/kiosk/lock-screen";
@@ -18,7 +19,7 @@ export default async function KioskLayout({ children }: { children: React.ReactN
     getTranslations("refund"),
     getTranslations("soldOut"),
   ]);
-  const profile = await api.session.profile();
+  const [profile, hours] = await Promise.all([api.session.profile(), api.menu.hours()]);
   return (
     <TRPCReactProvider>
       <div className="flex h-dvh flex-col bg-canvas">
@@ -37,7 +38,11 @@ export default async function KioskLayout({ children }: { children: React.ReactN
             ]}
           />
           <div className="ml-auto flex items-center gap-2">
-            <KioskClock locale={locale} />
+            {/* Time over the hours state: one column keeps the header within a tablet's width in English. */}
+            <div className="flex flex-col items-end leading-tight">
+              <KioskClock locale={locale} />
+              <KioskStoreHours openingHours={hours.openingHours} timeZone={hours.timeZone} serverNow={hours.now} />
+            </div>
             <LockScreen />
             <LanguageSwitch tone="dark" />
             <SignOutButton className="text-white/80 hover:bg-white/10 hover:text-white" />

@@ -8,12 +8,14 @@ import { toLocale } from "@/i18n/locales";
 import { formatWon } from "@/lib/money";
 import type { StoreMenu } from "@/server/domain/menu/store-menu";
 import { CategoryForm, ItemForm, OptionGroupForm } from "./dialogs";
-import { Dialog, MoveButtons, Toggle, moved, primaryButton, secondaryButton, useDragReorder, useFormErrors } from "./shared";
+import { failureOf } from "@/components/admin/vouchers/failure";
+import { Dialog, FormAlert, MoveButtons, Toggle, confirmDangerButton, dangerButton, detailsOf, moved, primaryButton, secondaryButton, useDragReorder, useFormErrors } from "./shared";
 
 type Category = StoreMenu["categories"][number];
 type Item = Category["items"][number];
 type Group = StoreMenu["optionGroups"][number];
 type Open = { kind: "category"; category: Category | null } | { kind: "item"; item: Item | null } | { kind: "group"; group: Group | null } | null;
+type Doomed = { kind: "category" | "item" | "group"; id: string; name: string; usage: number };
 
 /** The store manager's menu: categories on the left, the chosen one's items on the right, option groups on a tab. */
 export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
@@ -27,6 +29,7 @@ export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
   const [selectedId, setSelectedId] = useState<string | null>(initialMenu.categories[0]?.id ?? null);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [doomed, setDoomed] = useState<Doomed | null>(null);
   const errors = useFormErrors();
   const nameOf = (row: { nameKo: string; nameEn: string }) => (locale === "ko" ? row.nameKo : row.nameEn);
   const selected = menu.categories.find((category) => category.id === selectedId) ?? menu.categories[0] ?? null;
@@ -82,6 +85,23 @@ export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
   const itemIds = selected?.items.map((i) => i.id) ?? [];
   const itemDrag = useDragReorder(itemIds, (ids) => selected && putItems(selected, ids));
   const usage = (groupId: string) => menu.categories.reduce((sum, c) => sum + c.items.filter((i) => i.optionGroups.some((g) => g.id === groupId)).length, 0);
+  const deleted = async () => {
+    setDoomed(null);
+    errors.clear();
+    setNotice(t("deleted"));
+    await refresh();
+  };
+  const deleteCategory = useMutation(trpc.menuAdmin.deleteCategory.mutationOptions({ onSuccess: deleted }));
+  const deleteItem = useMutation(trpc.menuAdmin.deleteItem.mutationOptions({ onSuccess: deleted }));
+  const deleteGroup = useMutation(trpc.menuAdmin.deleteOptionGroup.mutationOptions({ onSuccess: deleted }));
+  const deletion = doomed?.kind === "category" ? deleteCategory : doomed?.kind === "item" ? deleteItem : deleteGroup;
+  const askDelete = (next: Doomed) => {
+    deleteCategory.reset();
+    deleteItem.reset();
+    deleteGroup.reset();
+    setNotice(null);
+    setDoomed(next);
+  };
   const closeDialog = (saved: boolean) => {
     if (saved) {
       errors.clear();
@@ -168,6 +188,13 @@ export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
                   <button type="button" onClick={() => setOpen({ kind: "category", category: selected })} className={secondaryButton}>
                     {t("rename")}
                   </button>
+                  <button
+                    type="button"
+                    onClick={() => askDelete({ kind: "category", id: selected.id, name: nameOf(selected), usage: selected.items.length })}
+                    className={dangerButton}
+                  >
+                    {t("deleteCategory")}
+                  </button>
                   <button type="button" onClick={() => setOpen({ kind: "item", item: null })} className={primaryButton}>
                     + {t("addItem")}
                   </button>
@@ -225,9 +252,17 @@ export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
                             <Toggle checked={item.isActive} label={t("visibleToggle", { name: nameOf(item) })} onChange={(isActive) => patchItem(item, { isActive })} disabled={updateItem.isPending} />
                           </span>
                         </td>
-                        <td className="px-3 py-1.5 text-right">
+                        <td className="px-3 py-1.5 text-right whitespace-nowrap">
                           <button type="button" aria-label={t("editNamed", { name: nameOf(item) })} onClick={() => setOpen({ kind: "item", item })} className="min-h-10 rounded-lg px-3 text-sm font-semibold text-brand-600 hover:bg-brand-50">
                             {t("edit")}
+                          </button>
+                          <button
+                            type="button"
+                            aria-label={t("deleteNamed", { name: nameOf(item) })}
+                            onClick={() => askDelete({ kind: "item", id: item.id, name: nameOf(item), usage: 0 })}
+                            className="min-h-10 rounded-lg px-3 text-sm font-semibold text-red-600 hover:bg-red-50"
+                          >
+                            {t("delete")}
                           </button>
                         </td>
                       </tr>
@@ -268,9 +303,19 @@ export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
                       {t("groupRule", { min: group.minSelect, max: group.maxSelect })} · {t("usedBy", { count: usage(group.id) })}
                     </p>
                   </div>
-                  <button type="button" aria-label={t("editNamed", { name: nameOf(group) })} onClick={() => setOpen({ kind: "group", group })} className="min-h-10 shrink-0 rounded-lg px-3 text-sm font-semibold whitespace-nowrap text-brand-600 hover:bg-brand-50">
-                    {t("edit")}
-                  </button>
+                  <span className="flex shrink-0">
+                    <button type="button" aria-label={t("editNamed", { name: nameOf(group) })} onClick={() => setOpen({ kind: "group", group })} className="min-h-10 rounded-lg px-3 text-sm font-semibold whitespace-nowrap text-brand-600 hover:bg-brand-50">
+                      {t("edit")}
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={t("deleteNamed", { name: nameOf(group) })}
+                      onClick={() => askDelete({ kind: "group", id: group.id, name: nameOf(group), usage: usage(group.id) })}
+                      className="min-h-10 rounded-lg px-3 text-sm font-semibold whitespace-nowrap text-red-600 hover:bg-red-50"
+                    >
+                      {t("delete")}
+                    </button>
+                  </span>
                 </div>
                 <ul className="mt-3 space-y-1 text-sm">
                   {group.choices.map((choice) => (
@@ -289,6 +334,25 @@ export function MenuEditor({ initialMenu }: { initialMenu: StoreMenu }) {
         </section>
       )}
 
+      <Dialog open={doomed !== null} onClose={() => setDoomed(null)} label={t("confirmDeleteTitle", { name: doomed?.name ?? "" })} testId="delete-dialog">
+        {doomed ? (
+          <div className="p-6" data-testid="delete-confirm">
+            <h2 className="text-lg font-bold break-keep">{t("confirmDeleteTitle", { name: doomed.name })}</h2>
+            <p className="mt-2 text-sm break-keep text-muted">
+              {doomed.kind === "item" ? t("confirmDeleteItem") : doomed.kind === "category" ? t("confirmDeleteCategory") : t("confirmDeleteGroup", { count: doomed.usage })}
+            </p>
+            <FormAlert text={deletion.error ? errors.errorText(failureOf(deletion.error).messageKey, detailsOf(deletion.error)) : null} />
+            <div className="mt-6 flex justify-end gap-2">
+              <button type="button" onClick={() => setDoomed(null)} className={secondaryButton}>
+                {t("cancel")}
+              </button>
+              <button type="button" disabled={deletion.isPending} onClick={() => deletion.mutate({ id: doomed.id })} className={confirmDangerButton}>
+                {deletion.isPending ? t("deleting") : t("confirmDelete")}
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </Dialog>
       <Dialog open={open?.kind === "category"} onClose={() => setOpen(null)} label={t("editCategory")} testId="category-dialog">
         {open?.kind === "category" ? <CategoryForm category={open.category} onDone={closeDialog} /> : null}
       </Dialog>

@@ -7,6 +7,8 @@ import { ModalDialog } from "@/components/admin/modal-dialog";
 
 export const inputClass = "mt-1 min-h-11 w-full rounded-lg border bg-white px-3 text-sm outline-none focus:border-brand-500";
 export const primaryButton = "min-h-11 rounded-lg bg-ink px-5 text-sm font-semibold text-white hover:bg-black disabled:opacity-50";
+export const dangerButton = "min-h-11 rounded-lg border border-red-200 bg-white px-4 text-sm font-semibold text-red-600 hover:bg-red-50 disabled:opacity-50";
+export const confirmDangerButton = "min-h-11 rounded-lg bg-red-600 px-5 text-sm font-semibold text-white hover:bg-red-700 disabled:opacity-50";
 export const secondaryButton = "min-h-11 rounded-lg border border-line bg-white px-4 text-sm font-semibold hover:bg-canvas disabled:opacity-50";
 
 /** The editor's dialogs: inside the editor's own query client, so saving refreshes its lists. */
@@ -50,7 +52,7 @@ export function useFormErrors() {
   };
 }
 
-function detailsOf(error: unknown): Record<string, string | number> | null {
+export function detailsOf(error: unknown): Record<string, string | number> | null {
   const data = (error as { data?: { details?: unknown } } | null)?.data;
   return data?.details && typeof data.details === "object" ? (data.details as Record<string, string | number>) : null;
 }

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import type { OpeningHours } from "@/db/schema/org";
 import { FieldError, FormAlert, inputClass, primaryButton, useFormErrors } from "@/components/admin/menu/shared";
 
-type Settings = { timeZone: string; receiptHeader: string; openingHours: OpeningHours; hasPin: boolean };
+type Settings = { timeZone: string; receiptHeader: string; openingHours: OpeningHours; hoursSaved: boolean; hasPin: boolean };
 
 // Monday first, as a Korean week is read; the stored array is indexed from Sunday (0).
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
@@ -60,6 +60,11 @@ export function StoreSettingsForm({ initial }: { initial: Settings }) {
         <fieldset>
           <legend className="text-base font-bold">{t("hoursTitle")}</legend>
           <p className="text-xs text-muted">{t("hoursHelp")}</p>
+          {data.hoursSaved ? null : (
+            <p className="mt-2 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-800" data-testid="hours-not-saved">
+              {t("hoursNotSaved")}
+            </p>
+          )}
           <table className="mt-3 w-full text-sm">
             <tbody>
               {WEEK.map((day) => {

@@ -17,8 +17,10 @@ import { ItemSheet, Step } from "./item-sheet";
 import { OrderCoupons } from "./order-coupons";
 import { previewSplit, suggestedTopUp, voucherCover } from "./split-preview";
 import { nameIn, optionNames, type Funds, type MenuItem, type OrderCart } from "./types";
+import { StoreClosed } from "./store-closed";
+import type { HoursState } from "@/server/domain/stores/hours";
 
-type Store = { id: string; code: string; nameKo: string; nameEn: string };
+type Store = { id: string; code: string; nameKo: string; nameEn: string; hours: HoursState };
 type SavedLine = { itemId: string; optionIds: string[]; quantity: number };
 
 /** A dropped connection is retried with the same key this many times before asking the person. */
@@ -129,6 +131,7 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
     } catch (error) {
       const described = describeFailure(error);
       if (described.kind === "refused") cardKey.current = null;
+      if (described.kind === "refused" && described.messageKey.startsWith("storeClosed")) router.refresh();
       void fundsQuery.refetch();
       setFailure(described);
     }
@@ -153,7 +156,8 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
         }
         // A refusal rolled everything back: the next tap is a new attempt.
         if (described.kind === "refused") attemptKey.current = null;
-        if (described.kind === "refused" && (described.messageKey === "menuItemSoldOut" || described.messageKey === "menuItemNotFound")) router.refresh();
+        // A sold-out item or a store that just closed: the page shows the new state.
+        if (described.kind === "refused" && ["menuItemSoldOut", "menuItemNotFound", "storeClosed", "storeClosedNoHours"].includes(described.messageKey)) router.refresh();
         void fundsQuery.refetch();
         setFailure(described);
         return;
@@ -164,6 +168,8 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
   const active = menu.categories.find((category) => category.id === categoryId) ?? menu.categories[0];
   const count = cartCount(cart);
   const storeName = nameIn(store, locale);
+
+  if (store.hours.kind === "closed") return <StoreClosed storeName={storeName} hours={store.hours} />;
 
   if (view === "cart") {
     return (

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, like, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, stores, users } from "@/db/schema";
 
 /** Dates are calendar days in the company's time zone, both ends included. */
 const AUDIT_TIME_ZONE = "Asia/Seoul";
@@ -11,6 +11,7 @@ const isoDate = z.iso.date({ error: "dateInvalid" });
 export const auditListInput = z
   .object({
     actorId: z.uuid().optional(),
+    storeId: z.uuid().optional(),
     /** An exact action ("order.refund") or a family ending in a dot ("menu."). */
     action: z.string().trim().max(100).regex(/^[a-z_.]+$/).optional(),
     from: isoDate.optional(),
@@ -27,6 +28,7 @@ export async function listAuditLog(args: { tx: DbOrTx; input: AuditListInput }) 
   const { tx, input } = args;
   const where: SQL[] = [];
   if (input.actorId) where.push(eq(auditLog.actorId, input.actorId));
+  if (input.storeId) where.push(eq(auditLog.storeId, input.storeId));
   if (input.action) where.push(input.action.endsWith(".") ? like(auditLog.action, `${input.action}%`) : eq(auditLog.action, input.action));
   if (input.from) where.push(sql`${auditLog.createdAt} >= (${input.from}::date)::timestamp at time zone ${AUDIT_TIME_ZONE}`);
   if (input.to) where.push(sql`${auditLog.createdAt} < (${input.to}::date + 1)::timestamp at time zone ${AUDIT_TIME_ZONE}`);
@@ -46,9 +48,13 @@ export async function listAuditLog(args: { tx: DbOrTx; input: AuditListInput }) 
         actorName: users.name,
         actorEmail: users.email,
         actorRole: users.role,
+        storeId: auditLog.storeId,
+        storeNameKo: stores.nameKo,
+        storeNameEn: stores.nameEn,
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorId))
+      .leftJoin(stores, eq(stores.id, auditLog.storeId))
       .where(condition)
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
       .limit(input.pageSize)
@@ -58,18 +64,19 @@ export async function listAuditLog(args: { tx: DbOrTx; input: AuditListInput }) 
   return { rows, total: total?.value ?? 0, page: input.page, pageSize: input.pageSize };
 }
 
-/** What the filters offer: everyone who appears in the log, and every action recorded. */
+/** What the filters offer: everyone who appears in the log, every action recorded, and every store. */
 export async function auditFilterOptions(args: { tx: DbOrTx }) {
   const { tx } = args;
-  const [actors, actions] = await Promise.all([
+  const [actors, actions, storeList] = await Promise.all([
     tx
       .selectDistinct({ id: users.id, name: users.name, email: users.email, role: users.role })
       .from(auditLog)
       .innerJoin(users, eq(users.id, auditLog.actorId))
       .orderBy(asc(users.name), asc(users.id)),
     tx.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)),
+    tx.select({ id: stores.id, code: stores.code, nameKo: stores.nameKo, nameEn: stores.nameEn }).from(stores).orderBy(asc(stores.createdAt), asc(stores.code)),
   ]);
-  return { actors, actions: actions.map((row) => row.action) };
+  return { actors, actions: actions.map((row) => row.action), stores: storeList };
 }
 
 export type AuditValue = null | boolean | number | string | AuditValue[] | { [key: string]: AuditValue };

@@ -55,7 +55,7 @@ export async function openDay(args: { tx: DbOrTx; input: { storeId: string; open
     .onConflictDoNothing()
     .returning();
   if (!opened) throw new DomainError("CONFLICT", "dayAlreadyOpen", `the day ${day} is already open`);
-  await recordAudit(tx, { actorId: input.actorId, action: "day.open", entityType: "store_day", entityId: `${input.storeId}:${day}`, after: { openingFloat: input.openingFloat } });
+  await recordAudit(tx, { actorId: input.actorId, storeId: input.storeId, action: "day.open", entityType: "store_day", entityId: `${input.storeId}:${day}`, after: { openingFloat: input.openingFloat } });
   return opened;
 }
 
@@ -92,6 +92,6 @@ export async function closeDay(args: { tx: DbOrTx; input: { storeId: string; cou
     .set({ closedAt: input.now, closedBy: input.actorId, countedCash: input.countedCash, expectedCash: expected, totals })
     .where(and(eq(storeDays.storeId, input.storeId), eq(storeDays.businessDate, day)));
   const result = { businessDate: day, totals, openingFloat: row.openingFloat, expectedCash: expected, countedCash: input.countedCash, difference: input.countedCash - expected };
-  await recordAudit(tx, { actorId: input.actorId, action: "day.close", entityType: "store_day", entityId: `${input.storeId}:${day}`, after: result });
+  await recordAudit(tx, { actorId: input.actorId, storeId: input.storeId, action: "day.close", entityType: "store_day", entityId: `${input.storeId}:${day}`, after: result });
   return result;
 }

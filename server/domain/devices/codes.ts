@@ -33,6 +33,7 @@ export async function issuePairingCode(args: {
     if (!row) throw new Error("pairing code insert returned no row");
     await recordAudit(tx, {
       actorId: input.managerId,
+      storeId: input.storeId,
       action: "device.pairing_code_issued",
       entityType: "kiosk_pairing_code",
       entityId: row.id,

@@ -66,6 +66,7 @@ export async function pairDevice(args: { db: Db; input: { code: string; clientKe
           .where(eq(kioskPairingCodes.id, row.id));
         await recordAudit(tx, {
           actorId: row.createdBy,
+          storeId: row.storeId,
           action: "device.paired",
           entityType: "user",
           entityId: device.id,

@@ -20,6 +20,7 @@ export async function unpairDevice(args: {
   await tx.update(users).set({ status: "left", updatedAt: input.now }).where(eq(users.id, device.id));
   await recordAudit(tx, {
     actorId: input.managerId,
+    storeId: input.storeId,
     action: "device.unpaired",
     entityType: "user",
     entityId: device.id,

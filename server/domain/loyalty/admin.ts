@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { accounts, coupons, ledgerEntries, ledgerTransfers, menuCategories, menuItems, promotions, stampPrograms } from "@/db/schema";
 import type { TenderKind } from "@/db/schema";
@@ -37,9 +37,9 @@ function checkPromotion(input: PromotionInput) {
 /** Items and categories named must belong to the stores named (a manager's own store). */
 async function checkScope(tx: DbOrTx, input: { itemIds: string[]; categoryIds: string[]; storeIds: string[] }) {
   const [items, categories] = await Promise.all([
-    input.itemIds.length ? tx.select({ id: menuItems.id, storeId: menuItems.storeId }).from(menuItems).where(inArray(menuItems.id, input.itemIds)) : [],
+    input.itemIds.length ? tx.select({ id: menuItems.id, storeId: menuItems.storeId }).from(menuItems).where(and(inArray(menuItems.id, input.itemIds), isNull(menuItems.deletedAt))) : [],
     input.categoryIds.length
-      ? tx.select({ id: menuCategories.id, storeId: menuCategories.storeId }).from(menuCategories).where(inArray(menuCategories.id, input.categoryIds))
+      ? tx.select({ id: menuCategories.id, storeId: menuCategories.storeId }).from(menuCategories).where(and(inArray(menuCategories.id, input.categoryIds), isNull(menuCategories.deletedAt)))
       : [],
   ]);
   const ok = (rows: { id: string; storeId: string }[], ids: string[]) =>
@@ -48,6 +48,9 @@ async function checkScope(tx: DbOrTx, input: { itemIds: string[]; categoryIds: s
     throw new DomainError("BAD_REQUEST", "promotionScopeStore", "an item or category is not on this store's menu");
   }
 }
+
+/** A promotion of several stores belongs to none of them in the audit log's store filter. */
+const soleStore = (storeIds: string[]) => (storeIds.length === 1 ? (storeIds[0] ?? null) : null);
 
 export async function createPromotion(args: { tx: DbOrTx; input: PromotionInput & { actorId: string; now: Date } }) {
   const { tx, input } = args;
@@ -59,7 +62,7 @@ export async function createPromotion(args: { tx: DbOrTx; input: PromotionInput 
     .values({ ...values, weekdays: [...new Set(input.weekdays)].sort(), createdBy: actorId, createdAt: now, updatedAt: now })
     .returning();
   if (!row) throw new Error("promotion insert returned nothing");
-  await recordAudit(tx, { actorId, action: "promotion.create", entityType: "promotion", entityId: row.id, after: row });
+  await recordAudit(tx, { actorId, storeId: soleStore(row.storeIds), action: "promotion.create", entityType: "promotion", entityId: row.id, after: row });
   return row;
 }
 
@@ -103,7 +106,7 @@ export async function setPromotionActive(args: { tx: DbOrTx; input: { promotionI
     .set({ isActive: input.isActive, updatedAt: input.now })
     .where(eq(promotions.id, input.promotionId))
     .returning();
-  await recordAudit(tx, { actorId: input.actorId, action: "promotion.set_active", entityType: "promotion", entityId: input.promotionId, before, after });
+  await recordAudit(tx, { actorId: input.actorId, storeId: soleStore(before.storeIds), action: "promotion.set_active", entityType: "promotion", entityId: input.promotionId, before, after });
   return after;
 }
 
@@ -145,7 +148,7 @@ export async function createStampProgram(args: { tx: DbOrTx; input: StampProgram
   const { actorId, now, ...values } = input;
   const [row] = await tx.insert(stampPrograms).values({ ...values, createdBy: actorId, createdAt: now, updatedAt: now }).returning();
   if (!row) throw new Error("stamp program insert returned nothing");
-  await recordAudit(tx, { actorId, action: "stamp_program.create", entityType: "stamp_program", entityId: row.id, after: row });
+  await recordAudit(tx, { actorId, storeId: row.storeId, action: "stamp_program.create", entityType: "stamp_program", entityId: row.id, after: row });
   return row;
 }
 
@@ -182,7 +185,7 @@ export async function setStampProgramActive(args: { tx: DbOrTx; input: { program
     .set({ isActive: input.isActive, updatedAt: input.now })
     .where(eq(stampPrograms.id, input.programId))
     .returning();
-  await recordAudit(tx, { actorId: input.actorId, action: "stamp_program.set_active", entityType: "stamp_program", entityId: input.programId, before, after });
+  await recordAudit(tx, { actorId: input.actorId, storeId: before.storeId, action: "stamp_program.set_active", entityType: "stamp_program", entityId: input.programId, before, after });
   return after;
 }
 

@@ -18,6 +18,8 @@ const won = z
 export const categoryInput = z.object({ nameKo: name, nameEn: name }).strict();
 export const categoryUpdateInput = categoryInput.extend({ id: z.uuid(), isVisible: z.boolean() }).strict();
 
+export const deleteInput = z.object({ id: z.uuid() }).strict();
+
 export const reorderInput = z
   .object({ ids: z.array(z.uuid()).min(1).max(500) })
   .strict()

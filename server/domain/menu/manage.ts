@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, max } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { menuCategories, menuImages, menuItemOptionGroups, menuItems, optionChoices, optionGroups } from "@/db/schema";
 import { recordAudit } from "../audit";
@@ -21,7 +21,7 @@ export const imageUrl = (imageId: string) => `/api/menu-images/${imageId}`;
 const newCode = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
 async function finish(tx: DbOrTx, actor: MenuActor, change: { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown }) {
-  await recordAudit(tx, { actorId: actor.actorId, requestId: actor.requestId ?? null, ...change });
+  await recordAudit(tx, { actorId: actor.actorId, requestId: actor.requestId ?? null, storeId: actor.storeId, ...change });
   await announceMenuChange(tx, { storeId: actor.storeId, change: change.action });
 }
 
@@ -44,7 +44,7 @@ export async function updateCategory(args: { tx: DbOrTx; input: CategoryUpdateIn
   const [before] = await tx
     .select()
     .from(menuCategories)
-    .where(and(eq(menuCategories.id, input.id), eq(menuCategories.storeId, input.storeId)))
+    .where(and(eq(menuCategories.id, input.id), eq(menuCategories.storeId, input.storeId), isNull(menuCategories.deletedAt)))
     .for("update");
   if (!before) throw notFound("menuCategoryNotFound", `category ${input.id} not found in this store`);
   const [after] = await tx
@@ -69,7 +69,7 @@ export async function reorderCategories(args: { tx: DbOrTx; input: { ids: string
   const rows = await tx
     .select({ id: menuCategories.id, sortOrder: menuCategories.sortOrder })
     .from(menuCategories)
-    .where(eq(menuCategories.storeId, input.storeId))
+    .where(and(eq(menuCategories.storeId, input.storeId), isNull(menuCategories.deletedAt)))
     .orderBy(asc(menuCategories.sortOrder), asc(menuCategories.id))
     .for("update");
   sameMembers(rows.map((row) => row.id), input.ids);
@@ -91,13 +91,15 @@ async function checkItemReferences(tx: DbOrTx, input: { storeId: string; categor
   const [category] = await tx
     .select({ id: menuCategories.id })
     .from(menuCategories)
-    .where(and(eq(menuCategories.id, input.categoryId), eq(menuCategories.storeId, input.storeId)));
+    .where(and(eq(menuCategories.id, input.categoryId), eq(menuCategories.storeId, input.storeId), isNull(menuCategories.deletedAt)))
+    // Shared lock: a delete of this category waits for the item to land, then sees it.
+    .for("share");
   if (!category) throw new DomainError("BAD_REQUEST", "menuCategoryNotFound", "the category is not on this store's menu", { field: "categoryId" });
   if (input.optionGroupIds.length) {
     const groups = await tx
       .select({ id: optionGroups.id })
       .from(optionGroups)
-      .where(and(inArray(optionGroups.id, input.optionGroupIds), eq(optionGroups.storeId, input.storeId)));
+      .where(and(inArray(optionGroups.id, input.optionGroupIds), eq(optionGroups.storeId, input.storeId), isNull(optionGroups.deletedAt)));
     if (groups.length !== input.optionGroupIds.length) {
       throw new DomainError("BAD_REQUEST", "optionGroupNotFound", "an option group is not this store's", { field: "optionGroupIds" });
     }
@@ -162,7 +164,7 @@ export async function updateItem(args: { tx: DbOrTx; input: ItemUpdateInput & Me
   const [before] = await tx
     .select()
     .from(menuItems)
-    .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, input.storeId)))
+    .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, input.storeId), isNull(menuItems.deletedAt)))
     .for("update");
   if (!before) throw notFound("menuItemNotFound", `menu item ${input.id} not found in this store`);
   await checkItemReferences(tx, input);
@@ -205,7 +207,7 @@ export async function reorderItems(args: { tx: DbOrTx; input: { categoryId: stri
   const rows = await tx
     .select({ id: menuItems.id })
     .from(menuItems)
-    .where(and(eq(menuItems.categoryId, input.categoryId), eq(menuItems.storeId, input.storeId)))
+    .where(and(eq(menuItems.categoryId, input.categoryId), eq(menuItems.storeId, input.storeId), isNull(menuItems.deletedAt)))
     .orderBy(asc(menuItems.sortOrder), asc(menuItems.id))
     .for("update");
   if (rows.length === 0) throw notFound("menuCategoryNotFound", `category ${input.categoryId} has no items in this store`);
@@ -255,7 +257,7 @@ export async function updateOptionGroup(args: { tx: DbOrTx; input: OptionGroupUp
   const [before] = await tx
     .select()
     .from(optionGroups)
-    .where(and(eq(optionGroups.id, input.id), eq(optionGroups.storeId, input.storeId)))
+    .where(and(eq(optionGroups.id, input.id), eq(optionGroups.storeId, input.storeId), isNull(optionGroups.deletedAt)))
     .for("update");
   if (!before) throw notFound("optionGroupNotFound", `option group ${input.id} not found in this store`);
   const choicesBefore = await tx.select().from(optionChoices).where(eq(optionChoices.groupId, before.id)).orderBy(asc(optionChoices.sortOrder));
@@ -289,6 +291,70 @@ export async function updateOptionGroup(args: { tx: DbOrTx; input: OptionGroupUp
     after: groupSnapshot(group, choices),
   });
   return { ...group, choices };
+}
+
+// ---------- deleting ----------
+// Deleted rows stay (order lines reference items; receipts and reports read the lines' own
+// snapshot), marked with `deleted_at` so every menu reader and editor lookup leaves them out.
+
+export type DeleteInput = { id: string; now: Date } & MenuActor;
+
+/** Only an empty category goes: its items would otherwise vanish with it unnoticed. */
+export async function deleteCategory(args: { tx: DbOrTx; input: DeleteInput }) {
+  const { tx, input } = args;
+  const [before] = await tx
+    .select()
+    .from(menuCategories)
+    .where(and(eq(menuCategories.id, input.id), eq(menuCategories.storeId, input.storeId), isNull(menuCategories.deletedAt)))
+    .for("update");
+  if (!before) throw notFound("menuCategoryNotFound", `category ${input.id} not found in this store`);
+  // Items are moved or created under a row lock on their category, so this count cannot go stale.
+  const [items] = await tx
+    .select({ value: count() })
+    .from(menuItems)
+    .where(and(eq(menuItems.categoryId, before.id), isNull(menuItems.deletedAt)));
+  const remaining = items?.value ?? 0;
+  if (remaining > 0) {
+    throw new DomainError("CONFLICT", "menuCategoryNotEmpty", `the category still has ${remaining} items`, { count: remaining });
+  }
+  await tx.update(menuCategories).set({ deletedAt: input.now }).where(eq(menuCategories.id, before.id));
+  await finish(tx, input, { action: "menu.category.delete", entityType: "menu_category", entityId: before.id, before: categorySnapshot(before) });
+}
+
+export async function deleteItem(args: { tx: DbOrTx; input: DeleteInput }) {
+  const { tx, input } = args;
+  const [before] = await tx
+    .select()
+    .from(menuItems)
+    .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, input.storeId), isNull(menuItems.deletedAt)))
+    .for("update");
+  if (!before) throw notFound("menuItemNotFound", `menu item ${input.id} not found in this store`);
+  const groups = await linkedGroupIds(tx, before.id);
+  await tx.update(menuItems).set({ deletedAt: input.now }).where(eq(menuItems.id, before.id));
+  await finish(tx, input, { action: "menu.item.delete", entityType: "menu_item", entityId: before.id, before: itemSnapshot(before, groups) });
+}
+
+/** The group comes off every item that offered it; orders already placed keep the choices on their lines. */
+export async function deleteOptionGroup(args: { tx: DbOrTx; input: DeleteInput }) {
+  const { tx, input } = args;
+  const [before] = await tx
+    .select()
+    .from(optionGroups)
+    .where(and(eq(optionGroups.id, input.id), eq(optionGroups.storeId, input.storeId), isNull(optionGroups.deletedAt)))
+    .for("update");
+  if (!before) throw notFound("optionGroupNotFound", `option group ${input.id} not found in this store`);
+  const choices = await tx.select().from(optionChoices).where(eq(optionChoices.groupId, before.id)).orderBy(asc(optionChoices.sortOrder));
+  const unlinked = await tx
+    .delete(menuItemOptionGroups)
+    .where(eq(menuItemOptionGroups.groupId, before.id))
+    .returning({ itemId: menuItemOptionGroups.itemId });
+  await tx.update(optionGroups).set({ deletedAt: input.now }).where(eq(optionGroups.id, before.id));
+  await finish(tx, input, {
+    action: "menu.option_group.delete",
+    entityType: "option_group",
+    entityId: before.id,
+    before: { ...groupSnapshot(before, choices), usedByItemIds: unlinked.map((row) => row.itemId) },
+  });
 }
 
 // ---------- helpers ----------

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { menuCategories, menuItemOptionGroups, menuItems, optionChoices, optionGroups } from "@/db/schema";
 
@@ -7,15 +7,23 @@ export type StoreMenu = Awaited<ReturnType<typeof loadStoreMenu>>;
 /**
  * The whole menu of one store in display order: categories, items and their option groups.
  * Customers (kiosk, pay app) see only visible categories and active items; the manager's
- * editor asks for everything.
+ * editor asks for everything but what was deleted, which nobody sees again.
  */
 export async function loadStoreMenu(args: { tx: DbOrTx; input: { storeId: string; includeHidden?: boolean } }) {
   const { tx, input } = args;
   const all = input.includeHidden === true;
   const [categories, items, groups] = await Promise.all([
-    tx.select().from(menuCategories).where(eq(menuCategories.storeId, input.storeId)).orderBy(asc(menuCategories.sortOrder)),
-    tx.select().from(menuItems).where(eq(menuItems.storeId, input.storeId)).orderBy(asc(menuItems.sortOrder)),
-    tx.select().from(optionGroups).where(eq(optionGroups.storeId, input.storeId)),
+    tx
+      .select()
+      .from(menuCategories)
+      .where(and(eq(menuCategories.storeId, input.storeId), isNull(menuCategories.deletedAt)))
+      .orderBy(asc(menuCategories.sortOrder)),
+    tx
+      .select()
+      .from(menuItems)
+      .where(and(eq(menuItems.storeId, input.storeId), isNull(menuItems.deletedAt)))
+      .orderBy(asc(menuItems.sortOrder)),
+    tx.select().from(optionGroups).where(and(eq(optionGroups.storeId, input.storeId), isNull(optionGroups.deletedAt))),
   ]);
   const groupIds = groups.map((g) => g.id);
   const [choices, links] = await Promise.all([

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import {
   menuCategories,
@@ -12,6 +12,7 @@ import {
   type OrderLineOption,
 } from "@/db/schema";
 import { DomainError } from "../errors";
+import { assertOpenForOrderAhead } from "../stores/hours";
 import { MAX_WON } from "../money";
 import { priceOrder, recordClaims, type ListLine, type PricingMode } from "../pricing/price-order";
 
@@ -42,17 +43,17 @@ export async function resolveListLines(tx: DbOrTx, input: { storeId: string; lin
   // Independent reads, sent together on the transaction's connection.
   const [[store], items, links, choices] = await Promise.all([
     tx.select().from(stores).where(eq(stores.id, input.storeId)),
-    // An item of a hidden category is off the menu, like an inactive one.
+    // An item of a hidden category is off the menu, like an inactive or deleted one.
     tx
       .select(getTableColumns(menuItems))
       .from(menuItems)
       .innerJoin(menuCategories, eq(menuCategories.id, menuItems.categoryId))
-      .where(and(inArray(menuItems.id, itemIds), eq(menuItems.storeId, input.storeId), eq(menuCategories.isVisible, true))),
+      .where(and(inArray(menuItems.id, itemIds), eq(menuItems.storeId, input.storeId), eq(menuCategories.isVisible, true), isNull(menuItems.deletedAt), isNull(menuCategories.deletedAt))),
     tx
       .select({ itemId: menuItemOptionGroups.itemId, group: optionGroups })
       .from(menuItemOptionGroups)
       .innerJoin(optionGroups, eq(optionGroups.id, menuItemOptionGroups.groupId))
-      .where(inArray(menuItemOptionGroups.itemId, itemIds)),
+      .where(and(inArray(menuItemOptionGroups.itemId, itemIds), isNull(optionGroups.deletedAt))),
     tx
       .selectDistinct({ choice: optionChoices })
       .from(optionChoices)
@@ -118,6 +119,8 @@ export async function resolveListLines(tx: DbOrTx, input: { storeId: string; lin
 export async function createOrder(args: { tx: DbOrTx; input: CreateOrderInput; mode?: PricingMode }) {
   const { tx, input } = args;
   const { store, lines: listLines } = await resolveListLines(tx, input);
+  // The kiosk may sell a minute early (a barista is there); an order from a phone may not.
+  if (input.source === "pay_app") assertOpenForOrderAhead(store, input.now);
   const priced = await priceOrder({
     tx,
     input: {

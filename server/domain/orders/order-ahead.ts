@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, or } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { orderLines, orders, paymentTenders, stores, type OrderStatus } from "@/db/schema";
 import { DomainError } from "../errors";
+import { hoursStateAt } from "../stores/hours";
 import { withIdempotency } from "../idempotency";
 import { walletOf } from "../ledger/accounts";
 import { payOrder, type PaymentResult } from "../payments/pay-order";
@@ -9,21 +10,24 @@ import { candidateGrants } from "../vouchers/grants";
 import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
 import { createOrder, takePickupNumber, type OrderLineInput, type Pickup } from "./create-order";
 
-/** The stores an employee can order ahead from, in a stable order. */
-export async function listOrderAheadStores(args: { tx: DbOrTx }) {
-  return args.tx
-    .select({ id: stores.id, code: stores.code, nameKo: stores.nameKo, nameEn: stores.nameEn })
+/** The stores an employee can order ahead from, in a stable order, each with whether it is open now. */
+export async function listOrderAheadStores(args: { tx: DbOrTx; input: { now: Date } }) {
+  const rows = await args.tx
+    .select({ id: stores.id, code: stores.code, nameKo: stores.nameKo, nameEn: stores.nameEn, openingHours: stores.openingHours, timeZone: stores.timeZone })
     .from(stores)
     .orderBy(asc(stores.createdAt), asc(stores.code));
+  return rows.map(({ openingHours, timeZone, ...store }) => ({ ...store, hours: hoursStateAt(openingHours, timeZone, args.input.now) }));
 }
 
-export async function storeByCode(args: { tx: DbOrTx; input: { code: string } }) {
-  const [store] = await args.tx
-    .select({ id: stores.id, code: stores.code, nameKo: stores.nameKo, nameEn: stores.nameEn })
+/** One store by its code, with where it stands against its opening hours at `now`. */
+export async function storeByCode(args: { tx: DbOrTx; input: { code: string; now: Date } }) {
+  const [row] = await args.tx
+    .select({ id: stores.id, code: stores.code, nameKo: stores.nameKo, nameEn: stores.nameEn, openingHours: stores.openingHours, timeZone: stores.timeZone })
     .from(stores)
     .where(eq(stores.code, args.input.code));
-  if (!store) throw new DomainError("NOT_FOUND", "storeNotFound", "store not found");
-  return store;
+  if (!row) throw new DomainError("NOT_FOUND", "storeNotFound", "store not found");
+  const { openingHours, timeZone, ...store } = row;
+  return { ...store, hours: hoursStateAt(openingHours, timeZone, args.input.now) };
 }
 
 /**

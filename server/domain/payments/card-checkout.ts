@@ -223,6 +223,7 @@ async function voidOrReport(db: Db, terminal: CardTerminal, input: VoidInput) {
 
   await recordAudit(db, {
     actorId: input.actorId,
+    storeId: input.storeId,
     action: "card.void_failed",
     entityType: "card_charge",
     entityId: input.reference,

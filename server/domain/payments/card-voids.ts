@@ -61,6 +61,7 @@ export async function resolveCardVoid(args: { tx: DbOrTx; input: { id: string; s
   if (!entry) throw new DomainError("NOT_FOUND", "cardVoidNotFound", "no unresolved card void with this id at this store today");
   await recordAudit(tx, {
     actorId: input.actorId,
+    storeId: input.storeId,
     action: "card.void_resolved",
     // It settles the audit row that reported the failed void.
     entityType: "audit_log",

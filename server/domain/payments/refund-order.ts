@@ -236,6 +236,7 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
   });
   await recordAudit(tx, {
     actorId: input.actorId,
+    storeId: order.storeId,
     action: "order.refund",
     entityType: "order",
     entityId: order.id,

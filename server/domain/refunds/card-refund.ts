@@ -65,6 +65,7 @@ export async function cancelRefundOnTerminal(
   const outcome = answer.outcome === "canceled" ? "canceled" : "failed";
   await recordAudit(db, {
     actorId: input.actorId,
+    storeId: input.storeId,
     action: outcome === "canceled" ? CANCELED_ACTION : FAILED_ACTION,
     entityType: "card_charge",
     entityId: cancelReference,

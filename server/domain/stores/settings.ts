@@ -58,7 +58,18 @@ export async function loadStoreSettings(args: { tx: DbOrTx; input: { storeId: st
     .where(eq(stores.id, input.storeId));
   if (!store) throw notFound("storeNotFound", "store not found");
   const [me] = await tx.select({ pinHash: users.pinHash }).from(users).where(eq(users.id, input.userId));
-  return { ...store, openingHours: store.openingHours ?? DEFAULT_OPENING_HOURS, hasPin: Boolean(me?.pinHash) };
+  // No saved hours: nothing is enforced yet, and the form offers the defaults to start from.
+  return { ...store, openingHours: store.openingHours ?? DEFAULT_OPENING_HOURS, hoursSaved: store.openingHours !== null, hasPin: Boolean(me?.pinHash) };
+}
+
+/** What the kiosk's header needs to tell the barista whether the store is open: the hours as stored (null = none set). */
+export async function loadStoreHours(args: { tx: DbOrTx; input: { storeId: string } }) {
+  const [store] = await args.tx
+    .select({ openingHours: stores.openingHours, timeZone: stores.timeZone })
+    .from(stores)
+    .where(eq(stores.id, args.input.storeId));
+  if (!store) throw notFound("storeNotFound", "store not found");
+  return store;
 }
 
 export async function updateStoreSettings(args: { tx: DbOrTx; input: StoreSettingsInput & { storeId: string; actorId: string; requestId?: string | null } }) {
@@ -78,6 +89,7 @@ export async function updateStoreSettings(args: { tx: DbOrTx; input: StoreSettin
   await recordAudit(tx, {
     actorId: input.actorId,
     requestId: input.requestId ?? null,
+    storeId: input.storeId,
     action: "store.settings.update",
     entityType: "store",
     entityId: input.storeId,

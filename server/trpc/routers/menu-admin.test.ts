@@ -286,6 +286,12 @@ describe("menu editor, store settings and the audit log", () => {
       await callerFor(kiosk).menu.setSoldOut({ itemId: latte?.id ?? "", soldOut: false });
     });
     expect(soldOut).toEqual([{ storeId: cafeId, change: "menu.item.sold_out" }]);
+    const doomed = await api.menuAdmin.createItem({ categoryId: (await api.menuAdmin.menu()).categories[0]?.id ?? "", nameKo: "곧 삭제", nameEn: "Doomed", price: 1000 });
+    const deleted = await menuEventsDuring(() => api.menuAdmin.deleteItem({ id: doomed.id }));
+    expect(deleted).toEqual([{ storeId: cafeId, change: "menu.item.delete" }]);
+    expect((await callerFor(kiosk).menu.forKiosk()).categories.flatMap((c) => c.items).some((i) => i.id === doomed.id)).toBe(false);
+    const refusedDelete = await menuEventsDuring(() => api.menuAdmin.deleteCategory({ id: doomed.categoryId }));
+    expect(refusedDelete).toEqual([]);
   });
 
   it("keeps each manager to their own store", async () => {
@@ -313,6 +319,11 @@ describe("menu editor, store settings and the audit log", () => {
         choices: [{ nameKo: "x", nameEn: "x", priceDelta: 0, isDefault: false }],
       }))).code,
     ).toBe("NOT_FOUND");
+    expect((await trpcFailure(theirs.deleteItem({ id: item.id }))).code).toBe("NOT_FOUND");
+    expect((await trpcFailure(theirs.deleteOptionGroup({ id: cafeGroup?.id ?? "" }))).code).toBe("NOT_FOUND");
+    expect((await trpcFailure(theirs.deleteCategory({ id: category.id }))).code).toBe("NOT_FOUND");
+    expect((await trpcFailure(callerFor(kiosk).menuAdmin.deleteItem({ id: item.id }))).code).toBe("FORBIDDEN");
+    expect((await trpcFailure(callerFor(manager).menuAdmin.deleteItem({ id: "not-an-id" }))).code).toBe("BAD_REQUEST");
     expect((await theirs.menu()).categories.every((c) => c.storeId === cafeteriaId)).toBe(true);
     const unchanged = await callerFor(manager).menuAdmin.menu();
     expect(unchanged.categories[0]?.items[0]).toMatchObject({ nameKo: item.nameKo, price: item.price, isActive: true });

@@ -3,6 +3,9 @@ import {
   createCategory,
   createItem,
   createOptionGroup,
+  deleteCategory,
+  deleteItem,
+  deleteOptionGroup,
   reorderCategories,
   reorderItems,
   updateCategory,
@@ -13,6 +16,7 @@ import { uploadMenuImage } from "@/server/domain/menu/images";
 import {
   categoryInput,
   categoryUpdateInput,
+  deleteInput,
   imageUploadInput,
   itemInput,
   itemUpdateInput,
@@ -42,6 +46,9 @@ export const menuAdminRouter = router({
   updateCategory: storeManagerProcedure
     .input(categoryUpdateInput)
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateCategory({ tx, input: { ...input, ...ctx.actor } }))),
+  deleteCategory: storeManagerProcedure
+    .input(deleteInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => deleteCategory({ tx, input: { ...input, ...ctx.actor, now: currentTime() } }))),
   reorderCategories: storeManagerProcedure
     .input(reorderInput)
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => reorderCategories({ tx, input: { ...input, ...ctx.actor } }))),
@@ -51,6 +58,9 @@ export const menuAdminRouter = router({
   updateItem: storeManagerProcedure
     .input(itemUpdateInput)
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateItem({ tx, input: { ...input, ...ctx.actor } }))),
+  deleteItem: storeManagerProcedure
+    .input(deleteInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => deleteItem({ tx, input: { ...input, ...ctx.actor, now: currentTime() } }))),
   reorderItems: storeManagerProcedure
     .input(reorderItemsInput)
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => reorderItems({ tx, input: { ...input, ...ctx.actor } }))),
@@ -60,6 +70,9 @@ export const menuAdminRouter = router({
   updateOptionGroup: storeManagerProcedure
     .input(optionGroupUpdateInput)
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => updateOptionGroup({ tx, input: { ...input, ...ctx.actor } }))),
+  deleteOptionGroup: storeManagerProcedure
+    .input(deleteInput)
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => deleteOptionGroup({ tx, input: { ...input, ...ctx.actor, now: currentTime() } }))),
   uploadImage: storeManagerProcedure
     .input(imageUploadInput)
     .mutation(({ ctx, input }) =>

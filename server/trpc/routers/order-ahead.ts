@@ -15,10 +15,10 @@ const storeCode = z.string().trim().min(1).max(40).regex(/^[a-z0-9-]+$/, "a stor
 
 /** Ordering ahead from the phone: the signed-in employee is the payer, so no pay code. */
 export const orderAheadRouter = router({
-  stores: employeeProcedure.query(({ ctx }) => listOrderAheadStores({ tx: ctx.db })),
+  stores: employeeProcedure.query(({ ctx }) => listOrderAheadStores({ tx: ctx.db, input: { now: currentTime() } })),
 
   menu: employeeProcedure.input(z.object({ store: storeCode }).strict()).query(async ({ ctx, input }) => {
-    const store = await storeByCode({ tx: ctx.db, input: { code: input.store } });
+    const store = await storeByCode({ tx: ctx.db, input: { code: input.store, now: currentTime() } });
     const [menu, funds] = await Promise.all([
       loadStoreMenu({ tx: ctx.db, input: { storeId: store.id } }),
       orderAheadFunds({ tx: ctx.db, input: { employeeId: ctx.session.id, storeId: store.id, now: currentTime() } }),

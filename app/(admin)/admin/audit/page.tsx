@@ -19,6 +19,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const params = await searchParams;
   const parsed = auditListInput.safeParse({
     actorId: one(params.actor),
+    storeId: one(params.store),
     action: one(params.action),
     from: one(params.from),
     to: one(params.to),
@@ -38,7 +39,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const query = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
-    const merged = { actor: input.actorId, action: input.action, from: input.from, to: input.to, page: input.page, ...changes };
+    const merged = { actor: input.actorId, store: input.storeId, action: input.action, from: input.from, to: input.to, page: input.page, ...changes };
     for (const [key, value] of Object.entries(merged)) if (value !== undefined && value !== "") next.set(key, String(value));
     return `/admin/audit?${next.toString()}`;
   };
@@ -60,7 +61,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
       <form className="mt-6 flex flex-wrap items-end gap-3" action="/admin/audit" data-testid="audit-filters">
         <label className="text-sm font-medium">
           <span className="block text-xs text-muted">{t("actor")}</span>
-          <select name="actor" aria-label={t("actor")} defaultValue={input.actorId ?? ""} className={`${field} mt-1 w-60`}>
+          <select name="actor" aria-label={t("actor")} defaultValue={input.actorId ?? ""} className={`${field} mt-1 w-52`}>
             <option value="">{t("allActors")}</option>
             {options.actors.map((actor) => (
               <option key={actor.id} value={actor.id}>{actor.name} · {actor.email}</option>
@@ -68,8 +69,17 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           </select>
         </label>
         <label className="text-sm font-medium">
+          <span className="block text-xs text-muted">{t("store")}</span>
+          <select name="store" aria-label={t("store")} defaultValue={input.storeId ?? ""} className={`${field} mt-1 w-36`}>
+            <option value="">{t("allStores")}</option>
+            {options.stores.map((store) => (
+              <option key={store.id} value={store.id}>{locale === "ko" ? store.nameKo : store.nameEn}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
           <span className="block text-xs text-muted">{t("action")}</span>
-          <select name="action" aria-label={t("action")} defaultValue={input.action ?? ""} className={`${field} mt-1 w-60`}>
+          <select name="action" aria-label={t("action")} defaultValue={input.action ?? ""} className={`${field} mt-1 w-48`}>
             <option value="">{t("allActions")}</option>
             {FAMILIES.map((family) => (
               <option key={family} value={family}>{familyLabel(family)}</option>
@@ -97,6 +107,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
             <tr>
               <th scope="col" className="w-44 px-4 py-3 font-medium">{t("when")}</th>
               <th scope="col" className="w-52 px-4 py-3 font-medium">{t("actor")}</th>
+              <th scope="col" className="w-36 px-4 py-3 font-medium">{t("store")}</th>
               <th scope="col" className="w-52 px-4 py-3 font-medium">{t("action")}</th>
               <th scope="col" className="px-4 py-3 font-medium">{t("changes")}</th>
             </tr>
@@ -116,6 +127,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
                     <span className="text-muted">{t("system")}</span>
                   )}
                 </td>
+                <td className="px-4 py-3" data-testid="audit-store">
+                  {row.storeId ? <span className="font-medium">{locale === "ko" ? row.storeNameKo : row.storeNameEn}</span> : <span className="text-muted">{t("noStore")}</span>}
+                </td>
                 <td className="px-4 py-3">
                   <span className="block font-semibold" data-testid="audit-action">{actionLabel(row.action)}</span>
                   <span className="block font-mono text-[11px] text-muted">{row.action}</span>
@@ -130,7 +144,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
             ))}
             {result.rows.length === 0 ? (
               <tr>
-                <td colSpan={4} className="px-4 py-16 text-center text-muted">{t("noResults")}</td>
+                <td colSpan={5} className="px-4 py-16 text-center text-muted">{t("noResults")}</td>
               </tr>
             ) : null}
           </tbody>

@@ -10,7 +10,13 @@ import { OrderAhead } from "@/components/pay/order/order-ahead";
 /** Order ahead: pick a store, then (with `?store=<code>`) its menu, the cart and payment. */
 export default async function OrderAheadPage({ searchParams }: { searchParams: Promise<{ store?: string | string[] }> }) {
   await requireFace("pay");
-  const [api, t, locale, params] = await Promise.all([serverApi(), getTranslations("orderAhead"), getLocale().then(toLocale), searchParams]);
+  const [api, t, tHours, locale, params] = await Promise.all([
+    serverApi(),
+    getTranslations("orderAhead"),
+    getTranslations("storeHours"),
+    getLocale().then(toLocale),
+    searchParams,
+  ]);
   const storeCode = typeof params.store === "string" ? params.store : null;
 
   if (storeCode) {
@@ -44,7 +50,15 @@ export default async function OrderAheadPage({ searchParams }: { searchParams: P
                 </span>
                 <span className="min-w-0 flex-1">
                   <span className="block text-[17px] font-bold">{locale === "ko" ? store.nameKo : store.nameEn}</span>
-                  <span className="block text-sm text-muted">{t("storeHint")}</span>
+                  <span className="block text-sm text-muted">
+                    {store.hours.kind === "closed" ? (
+                      <span className="font-semibold" data-testid="store-hours-badge">{tHours("closed")}</span>
+                    ) : store.hours.kind === "open" ? (
+                      <span className="font-semibold text-emerald-700" data-testid="store-hours-badge">{tHours("openUntil", { close: store.hours.today.close })}</span>
+                    ) : (
+                      t("storeHint")
+                    )}
+                  </span>
                 </span>
                 <svg viewBox="0 0 24 24" className="size-5 text-muted" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" aria-hidden>
                   <path d="M9 5l7 7-7 7" />
