@@ -41,12 +41,7 @@ export async function createCategory(args: { tx: DbOrTx; input: CategoryInput & 
 
 export async function updateCategory(args: { tx: DbOrTx; input: CategoryUpdateInput & MenuActor }) {
   const { tx, input } = args;
-  const [before] = await tx
-    .select()
-    .from(menuCategories)
-    .where(and(eq(menuCategories.id, input.id), eq(menuCategories.storeId, input.storeId), isNull(menuCategories.deletedAt)))
-    .for("update");
-  if (!before) throw notFound("menuCategoryNotFound", `category ${input.id} not found in this store`);
+  const before = await lockLiveCategory(tx, input);
   const [after] = await tx
     .update(menuCategories)
     .set({ nameKo: input.nameKo, nameEn: input.nameEn, isVisible: input.isVisible })
@@ -161,12 +156,7 @@ export async function createItem(args: { tx: DbOrTx; input: ItemInput & MenuActo
 
 export async function updateItem(args: { tx: DbOrTx; input: ItemUpdateInput & MenuActor }) {
   const { tx, input } = args;
-  const [before] = await tx
-    .select()
-    .from(menuItems)
-    .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, input.storeId), isNull(menuItems.deletedAt)))
-    .for("update");
-  if (!before) throw notFound("menuItemNotFound", `menu item ${input.id} not found in this store`);
+  const before = await lockLiveItem(tx, input);
   await checkItemReferences(tx, input);
   const groupsBefore = await linkedGroupIds(tx, before.id);
   let sortOrder = before.sortOrder;
@@ -254,12 +244,7 @@ export async function createOptionGroup(args: { tx: DbOrTx; input: OptionGroupIn
 /** Replaces a group's settings and choices: listed choices with an id are kept and updated, new ones added, the rest removed. */
 export async function updateOptionGroup(args: { tx: DbOrTx; input: OptionGroupUpdateInput & MenuActor }) {
   const { tx, input } = args;
-  const [before] = await tx
-    .select()
-    .from(optionGroups)
-    .where(and(eq(optionGroups.id, input.id), eq(optionGroups.storeId, input.storeId), isNull(optionGroups.deletedAt)))
-    .for("update");
-  if (!before) throw notFound("optionGroupNotFound", `option group ${input.id} not found in this store`);
+  const before = await lockLiveOptionGroup(tx, input);
   const choicesBefore = await tx.select().from(optionChoices).where(eq(optionChoices.groupId, before.id)).orderBy(asc(optionChoices.sortOrder));
   const known = new Set(choicesBefore.map((choice) => choice.id));
   for (const choice of input.choices) {
@@ -302,12 +287,7 @@ export type DeleteInput = { id: string; now: Date } & MenuActor;
 /** Only an empty category goes: its items would otherwise vanish with it unnoticed. */
 export async function deleteCategory(args: { tx: DbOrTx; input: DeleteInput }) {
   const { tx, input } = args;
-  const [before] = await tx
-    .select()
-    .from(menuCategories)
-    .where(and(eq(menuCategories.id, input.id), eq(menuCategories.storeId, input.storeId), isNull(menuCategories.deletedAt)))
-    .for("update");
-  if (!before) throw notFound("menuCategoryNotFound", `category ${input.id} not found in this store`);
+  const before = await lockLiveCategory(tx, input);
   // Items are moved or created under a row lock on their category, so this count cannot go stale.
   const [items] = await tx
     .select({ value: count() })
@@ -323,12 +303,7 @@ export async function deleteCategory(args: { tx: DbOrTx; input: DeleteInput }) {
 
 export async function deleteItem(args: { tx: DbOrTx; input: DeleteInput }) {
   const { tx, input } = args;
-  const [before] = await tx
-    .select()
-    .from(menuItems)
-    .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, input.storeId), isNull(menuItems.deletedAt)))
-    .for("update");
-  if (!before) throw notFound("menuItemNotFound", `menu item ${input.id} not found in this store`);
+  const before = await lockLiveItem(tx, input);
   const groups = await linkedGroupIds(tx, before.id);
   await tx.update(menuItems).set({ deletedAt: input.now }).where(eq(menuItems.id, before.id));
   await finish(tx, input, { action: "menu.item.delete", entityType: "menu_item", entityId: before.id, before: itemSnapshot(before, groups) });
@@ -337,12 +312,7 @@ export async function deleteItem(args: { tx: DbOrTx; input: DeleteInput }) {
 /** The group comes off every item that offered it; orders already placed keep the choices on their lines. */
 export async function deleteOptionGroup(args: { tx: DbOrTx; input: DeleteInput }) {
   const { tx, input } = args;
-  const [before] = await tx
-    .select()
-    .from(optionGroups)
-    .where(and(eq(optionGroups.id, input.id), eq(optionGroups.storeId, input.storeId), isNull(optionGroups.deletedAt)))
-    .for("update");
-  if (!before) throw notFound("optionGroupNotFound", `option group ${input.id} not found in this store`);
+  const before = await lockLiveOptionGroup(tx, input);
   const choices = await tx.select().from(optionChoices).where(eq(optionChoices.groupId, before.id)).orderBy(asc(optionChoices.sortOrder));
   const unlinked = await tx
     .delete(menuItemOptionGroups)
@@ -358,6 +328,38 @@ export async function deleteOptionGroup(args: { tx: DbOrTx; input: DeleteInput }
 }
 
 // ---------- helpers ----------
+
+// A row of this store that is not deleted, locked for the change: another store's or a deleted
+// one is "not found", so a manager never learns of rows outside their store.
+async function lockLiveCategory(tx: DbOrTx, input: { id: string; storeId: string }) {
+  const [row] = await tx
+    .select()
+    .from(menuCategories)
+    .where(and(eq(menuCategories.id, input.id), eq(menuCategories.storeId, input.storeId), isNull(menuCategories.deletedAt)))
+    .for("update");
+  if (!row) throw notFound("menuCategoryNotFound", `category ${input.id} not found in this store`);
+  return row;
+}
+
+async function lockLiveItem(tx: DbOrTx, input: { id: string; storeId: string }) {
+  const [row] = await tx
+    .select()
+    .from(menuItems)
+    .where(and(eq(menuItems.id, input.id), eq(menuItems.storeId, input.storeId), isNull(menuItems.deletedAt)))
+    .for("update");
+  if (!row) throw notFound("menuItemNotFound", `menu item ${input.id} not found in this store`);
+  return row;
+}
+
+async function lockLiveOptionGroup(tx: DbOrTx, input: { id: string; storeId: string }) {
+  const [row] = await tx
+    .select()
+    .from(optionGroups)
+    .where(and(eq(optionGroups.id, input.id), eq(optionGroups.storeId, input.storeId), isNull(optionGroups.deletedAt)))
+    .for("update");
+  if (!row) throw notFound("optionGroupNotFound", `option group ${input.id} not found in this store`);
+  return row;
+}
 
 function sameMembers(existing: string[], given: string[]) {
   const have = new Set(existing);
