@@ -17,7 +17,7 @@ import { ItemSheet, Step } from "./item-sheet";
 import { OrderCoupons } from "./order-coupons";
 import { previewSplit, suggestedTopUp, voucherCover } from "./split-preview";
 import { nameIn, optionNames, type Funds, type MenuItem, type OrderCart } from "./types";
-import { StoreClosed } from "./store-closed";
+import { StoreClosed, StoreHeader } from "./store-closed";
 import type { HoursState } from "@/server/domain/stores/hours";
 
 type Store = { id: string; code: string; nameKo: string; nameEn: string; hours: HoursState };
@@ -316,19 +316,9 @@ export function OrderAhead(props: { store: Store; menu: StoreMenu; funds: Funds;
 
   return (
     <div className="flex flex-1 flex-col">
-      <header className="flex items-center gap-1 px-2 pt-3">
-        <Link href="/pay/order" aria-label={t("changeStore")} className="flex size-12 items-center justify-center rounded-full active:bg-white">
-          <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
-            <path d="M15 5l-7 7 7 7" />
-          </svg>
-        </Link>
-        <div className="min-w-0 flex-1">
-          <h1 className="truncate text-lg font-bold" data-testid="order-store">
-            {storeName}
-          </h1>
-          <p className="text-xs text-muted">{t("orderAheadHint")}</p>
-        </div>
-      </header>
+      <StoreHeader storeName={storeName}>
+        <p className="text-xs text-muted">{t("orderAheadHint")}</p>
+      </StoreHeader>
       <div role="tablist" aria-label={t("categories")} className="sticky top-0 z-10 flex gap-1.5 overflow-x-auto bg-canvas/95 px-4 py-2.5 backdrop-blur">
         {menu.categories.map((category) => (
           <button

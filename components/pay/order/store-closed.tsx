@@ -1,30 +1,40 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { useHoursText } from "@/components/ui/store-hours";
 import type { HoursState } from "@/server/domain/stores/hours";
 
+/** The order-ahead store's name under a way back to the store list, with a line about it below. */
+export function StoreHeader(props: { storeName: string; children: ReactNode }) {
+  const t = useTranslations("orderAhead");
+  return (
+    <header className="flex items-center gap-1 px-2 pt-3">
+      <Link href="/pay/order" aria-label={t("changeStore")} className="flex size-12 items-center justify-center rounded-full active:bg-white">
+        <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+          <path d="M15 5l-7 7 7 7" />
+        </svg>
+      </Link>
+      <div className="min-w-0 flex-1">
+        <h1 className="truncate text-lg font-bold" data-testid="order-store">
+          {props.storeName}
+        </h1>
+        {props.children}
+      </div>
+    </header>
+  );
+}
+
 /** Order ahead outside the store's hours: when it opens again instead of a menu to fill a cart from. */
 export function StoreClosed(props: { storeName: string; hours: Extract<HoursState, { kind: "closed" }> }) {
   const t = useTranslations("storeHours");
-  const tOrder = useTranslations("orderAhead");
   const text = useHoursText();
   return (
     <div className="flex flex-1 flex-col">
-      <header className="flex items-center gap-1 px-2 pt-3">
-        <Link href="/pay/order" aria-label={tOrder("changeStore")} className="flex size-12 items-center justify-center rounded-full active:bg-white">
-          <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
-            <path d="M15 5l-7 7 7 7" />
-          </svg>
-        </Link>
-        <div className="min-w-0 flex-1">
-          <h1 className="truncate text-lg font-bold" data-testid="order-store">
-            {props.storeName}
-          </h1>
-          <p className="text-xs font-semibold text-muted">{t("closed")}</p>
-        </div>
-      </header>
+      <StoreHeader storeName={props.storeName}>
+        <p className="text-xs font-semibold text-muted">{t("closed")}</p>
+      </StoreHeader>
       <main className="flex-1 px-4 pt-4 pb-24">
         <section className="rounded-3xl bg-white px-6 pt-8 pb-6 text-center shadow-sm" data-testid="store-closed">
           <span aria-hidden className="mx-auto flex size-16 items-center justify-center rounded-full bg-canvas text-muted">
