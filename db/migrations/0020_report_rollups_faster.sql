@@ -9,6 +9,9 @@ DECLARE
   shard smallint := report_shard();
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    -- New grants add to shards 64–127, which no payment writes: an allocation of the current
+    -- month holds its rows until it commits, and a till must never wait for that.
+    shard := shard + 64;
     INSERT INTO report_voucher_granted AS r (grant_day, shard, grants, granted, used)
     SELECT report_grant_day(n.service_date, n.valid_from), shard, count(*), sum(n.amount), 0
       FROM new_rows n WHERE n.status <> 'revoked'

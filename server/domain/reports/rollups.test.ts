@@ -155,6 +155,27 @@ describe("report rollups", () => {
     expect(await breaches()).toEqual([]);
   });
 
+  it("keep new grants on shards no payment writes, so a till never waits for an allocation in flight", async () => {
+    const { world } = data;
+    const employeeId = await world.employee(40);
+    await world.lunch(employeeId);
+    await world.sell({ lines: [await world.line("cookie")], payer: { employeeId } });
+    const rows = (await database.db.execute(sql`
+      select shard, grants, used::text as used from report_voucher_granted where grant_day = '2026-11-25'`)) as unknown as {
+      shard: number;
+      grants: number;
+      used: string;
+    }[];
+    const grantShards = rows.filter((row) => row.shard >= 64);
+    const paymentShards = rows.filter((row) => row.shard < 64);
+    expect(grantShards.some((row) => row.grants > 0)).toBe(true);
+    expect(grantShards.every((row) => row.used === "0")).toBe(true);
+    expect(paymentShards.some((row) => row.used !== "0")).toBe(true);
+    // Below 64 only updates of grants write counts: expiry nets to nothing, a revocation takes away.
+    expect(paymentShards.every((row) => row.grants <= 0)).toBe(true);
+    expect(await breaches()).toEqual([]);
+  });
+
   it("are caught by the verification when they drift, and the backfill rebuilds them", async () => {
     const board = await dashboard({ tx: database.db, input: { from: "2026-11-01", to: "2026-11-30" } });
     await database.db.execute(sql`update report_voucher_spend set paid = paid + 1 where ctid = (select min(ctid) from report_voucher_spend)`);
