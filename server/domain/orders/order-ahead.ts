@@ -5,7 +5,7 @@ import { DomainError } from "../errors";
 import { hoursStateAt } from "../stores/hours";
 import { withIdempotency } from "../idempotency";
 import { walletOf } from "../ledger/accounts";
-import { payOrder, type PaymentResult } from "../payments/pay-order";
+import { payOrder, voucherSpentToday, type PaymentResult } from "../payments/pay-order";
 import { candidateGrants } from "../vouchers/grants";
 import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
 import { createOrder, takePickupNumber, type OrderLineInput, type Pickup } from "./create-order";
@@ -39,14 +39,31 @@ export async function orderAheadFunds(args: { tx: DbOrTx; input: { employeeId: s
   const [grants, wallet] = await Promise.all([candidateGrants(tx, input.employeeId, input.now), walletOf(tx, input.employeeId)]);
   let voucher = 0n;
   const refusals: VoucherRefusal[] = [];
-  // Each usable grant with the menu categories it may pay for, so the cart shows what it really covers.
-  const vouchers: { balance: bigint; categoryIds: string[] | null }[] = [];
-  for (const grant of grants) {
+  const usable = grants.filter((grant) => {
     const reason = voucherRefusal(grant, { now: input.now, storeId: input.storeId });
     if (reason) refusals.push(reason);
-    else {
-      voucher += grant.balance;
-      vouchers.push({ balance: grant.balance, categoryIds: grant.categoryIds });
+    return reason === null;
+  });
+  // A policy's daily cap limits what its grants pay today, as the payment will; the room left
+  // under it is shared by the policy's grants, soonest to expire first like the split.
+  const spentToday = await voucherSpentToday(tx, {
+    pairs: usable.flatMap((grant) => (grant.dailyCap !== null && grant.policyId ? [{ employeeId: input.employeeId, policyId: grant.policyId }] : [])),
+    now: input.now,
+  });
+  const capRoom = new Map<string, bigint>();
+  // Each usable grant with the menu categories it may pay for, so the cart shows what it really covers.
+  const vouchers: { balance: bigint; categoryIds: string[] | null }[] = [];
+  for (const grant of usable) {
+    let payable = grant.balance;
+    if (grant.dailyCap !== null && grant.policyId) {
+      const room = capRoom.get(grant.policyId) ?? grant.dailyCap - (spentToday.get(`${input.employeeId}:${grant.policyId}`) ?? 0n);
+      payable = room > 0n ? (payable < room ? payable : room) : 0n;
+      capRoom.set(grant.policyId, room - payable);
+      if (payable === 0n) refusals.push("dailyCapReached");
+    }
+    if (payable > 0n) {
+      voucher += payable;
+      vouchers.push({ balance: payable, categoryIds: grant.categoryIds });
     }
   }
   return {

@@ -297,7 +297,7 @@ type CappedGrant = { grantId: string; policyId: string; cap: bigint };
  * What each (employee, policy) has paid from its voucher grants on today's business date in
  * the company time zone, net of refunds, keyed `${employeeId}:${policyId}`.
  */
-async function voucherSpentToday(tx: DbOrTx, args: { pairs: { employeeId: string; policyId: string }[]; now: Date }) {
+export async function voucherSpentToday(tx: DbOrTx, args: { pairs: { employeeId: string; policyId: string }[]; now: Date }) {
   const spent = new Map<string, bigint>();
   if (args.pairs.length === 0) return spent;
   const employeeIds = [...new Set(args.pairs.map((pair) => pair.employeeId))];

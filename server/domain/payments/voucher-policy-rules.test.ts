@@ -3,6 +3,7 @@ import { walletOf } from "@/server/domain/ledger/accounts";
 import { verifyLedger } from "@/server/domain/ledger/verify";
 import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { LUNCHTIME, moneyWorld } from "@/test/money-fixtures";
+import { orderAheadFunds } from "@/server/domain/orders/order-ahead";
 import { refundOrder } from "./refund-order";
 
 /** HR's policy rules at the till: a grant kept out of group payments, and a policy's daily cap. */
@@ -160,5 +161,20 @@ describe("voucher policy rules at payment", () => {
     expect(outcomes.flatMap((paid) => paid.tenders.filter((t) => t.kind === "card").map((t) => t.amount))).toEqual([9_000n]);
     expect((await grantLeft(atCafe.id)) + (await grantLeft(atCafeteria.id))).toBe(9_000);
     expect((await verifyLedger(database.db)).ok).toBe(true);
+  });
+  it("the phone's order-ahead funds show what the daily cap still allows today, and say when it is used up", async () => {
+    const employeeId = await world.employee(16);
+    await world.fund(employeeId, 20_000n);
+    await cappedLunch(employeeId, 5_000);
+    const funds = () => orderAheadFunds({ tx: database.db, input: { employeeId, storeId: world.cafe.id, now: LUNCHTIME } });
+    expect(await funds()).toMatchObject({ voucher: 5_000n, vouchers: [{ balance: 5_000n, categoryIds: null }], voucherRefusal: null });
+
+    const cookie = await world.sell({ lines: [await world.line("cookie")], payer: { employeeId } });
+    expect(cookie.tenders).toEqual([expect.objectContaining({ kind: "voucher", amount: 2_000n })]);
+    expect(await funds()).toMatchObject({ voucher: 3_000n, voucherRefusal: null });
+
+    const sandwich = await world.sell({ lines: [await world.line("sandwich")], payer: { employeeId } });
+    expect(sandwich.tenders).toEqual([expect.objectContaining({ kind: "voucher", amount: 3_000n }), expect.objectContaining({ kind: "wallet", amount: 2_500n })]);
+    expect(await funds()).toMatchObject({ voucher: 0n, vouchers: [], voucherRefusal: "dailyCapReached" });
   });
 });

@@ -11,7 +11,7 @@ export type GrantRules = {
   timeZone: string;
 };
 
-export type VoucherRefusal = "revoked" | "expired" | "notYetValid" | "wrongStore" | "wrongWeekday" | "outsideWindow";
+export type VoucherRefusal = "revoked" | "expired" | "notYetValid" | "wrongStore" | "wrongWeekday" | "outsideWindow" | "dailyCapReached";
 
 /** Why a grant cannot pay at this store at this moment, or null when it can. */
 export function voucherRefusal(grant: GrantRules, at: { now: Date; storeId: string }): VoucherRefusal | null {
@@ -28,7 +28,7 @@ export function voucherRefusal(grant: GrantRules, at: { now: Date; storeId: stri
 }
 
 // When no voucher can pay, the most telling reason is reported: "wrong store" says more than "expired".
-const reportOrder: VoucherRefusal[] = ["wrongStore", "outsideWindow", "wrongWeekday", "notYetValid", "expired", "revoked"];
+const reportOrder: VoucherRefusal[] = ["dailyCapReached", "wrongStore", "outsideWindow", "wrongWeekday", "notYetValid", "expired", "revoked"];
 
 export function mostTellingRefusal(refusals: readonly VoucherRefusal[]): VoucherRefusal | null {
   return reportOrder.find((reason) => refusals.includes(reason)) ?? null;
