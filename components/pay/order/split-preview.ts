@@ -1,5 +1,5 @@
 import { TOP_UP_MIN_WON, TOP_UP_STEP_WON } from "@/server/domain/pg/limits";
-import { splitAmongPayers } from "@/server/domain/payments/split";
+export { voucherCover } from "@/server/domain/payments/split";
 
 /**
  * What the cart screen shows before paying: the meal voucher usable here now first, then the
@@ -24,38 +24,4 @@ export function suggestedTopUp(shortfall: bigint): bigint {
 
 function minOf(a: bigint, b: bigint) {
   return a < b ? a : b;
-}
-
-/**
- * What the vouchers will pay of this cart: a voucher whose policy names menu categories pays
- * only for those lines' net. The payment's own split rules, run on the cart, so the preview
- * and the payment agree.
- */
-export function voucherCover(
-  total: bigint,
-  vouchers: readonly { balance: bigint; categoryIds: readonly string[] | null }[],
-  lines: readonly { categoryId: string; net: bigint }[],
-): bigint {
-  const keyed = lines.map((line, index) => ({ key: String(index), net: line.net, categoryId: line.categoryId }));
-  const split = splitAmongPayers({
-    total,
-    lines: keyed,
-    payers: [
-      {
-        payerId: "me",
-        wallet: null,
-        vouchers: vouchers.map((voucher, index) => ({
-          grantId: String(index),
-          accountId: String(index),
-          meal: "",
-          balance: voucher.balance,
-          lineKeys: voucher.categoryIds === null ? null : keyed.filter((line) => voucher.categoryIds?.includes(line.categoryId)).map((line) => line.key),
-        })),
-      },
-    ],
-    walletSplit: "first",
-    // A card remainder always splits, leaving just the vouchers' legs to add up.
-    remainder: { method: "card" },
-  });
-  return split.ok ? split.legs.reduce((sum, leg) => sum + (leg.kind === "voucher" ? leg.amount : 0n), 0n) : 0n;
 }

@@ -9,8 +9,11 @@ export type MenuOptionGroup = MenuItem["optionGroups"][number];
 export type OrderCart = Cart<MenuItem>;
 export type Funds = {
   voucher: bigint;
-  /** Usable grants one by one; `categoryIds` null means the grant pays for any menu category. */
-  vouchers: { balance: bigint; categoryIds: string[] | null }[];
+  /**
+   * Usable grants one by one; `categoryIds` null means the grant pays for any menu category,
+   * `dailyCap` what the grant's policy still lets it pay today (null: no cap).
+   */
+  vouchers: { balance: bigint; categoryIds: string[] | null; dailyCap: { key: string; cap: bigint; spent: bigint } | null }[];
   wallet: bigint;
   voucherRefusal: VoucherRefusal | null;
 };

@@ -46,7 +46,7 @@ describe("order ahead from the phone", () => {
     await world.fund(employeeId, 20_000n);
     await world.lunch(employeeId);
     const funds = await orderAheadFunds({ tx: database.db, input: { employeeId, storeId: world.cafe.id, now: LUNCHTIME } });
-    expect(funds).toEqual({ voucher: 9_000n, vouchers: [{ balance: 9_000n, categoryIds: null }], wallet: 20_000n, voucherRefusal: null });
+    expect(funds).toEqual({ voucher: 9_000n, vouchers: [{ balance: 9_000n, categoryIds: null, dailyCap: null }], wallet: 20_000n, voucherRefusal: null });
 
     // 3,500 (iced, large, extra shot) + 5,500 + 2,000 = 11,000.
     const paid = await place(employeeId, [await world.line("americano", 1, ["iced", "large", "shot1"]), await world.line("sandwich"), await world.line("cookie")]);

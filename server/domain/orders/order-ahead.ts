@@ -6,6 +6,7 @@ import { hoursStateAt } from "../stores/hours";
 import { withIdempotency } from "../idempotency";
 import { walletOf } from "../ledger/accounts";
 import { payOrder, voucherSpentToday, type PaymentResult } from "../payments/pay-order";
+import { voucherCover } from "../payments/split";
 import { candidateGrants } from "../vouchers/grants";
 import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
 import { createOrder, takePickupNumber, type OrderLineInput, type Pickup } from "./create-order";
@@ -37,35 +38,32 @@ export async function storeByCode(args: { tx: DbOrTx; input: { code: string; now
 export async function orderAheadFunds(args: { tx: DbOrTx; input: { employeeId: string; storeId: string; now: Date } }) {
   const { tx, input } = args;
   const [grants, wallet] = await Promise.all([candidateGrants(tx, input.employeeId, input.now), walletOf(tx, input.employeeId)]);
-  let voucher = 0n;
   const refusals: VoucherRefusal[] = [];
   const usable = grants.filter((grant) => {
     const reason = voucherRefusal(grant, { now: input.now, storeId: input.storeId });
     if (reason) refusals.push(reason);
     return reason === null;
   });
-  // A policy's daily cap limits what its grants pay today, as the payment will; the room left
-  // under it is shared by the policy's grants, soonest to expire first like the split.
   const spentToday = await voucherSpentToday(tx, {
     pairs: usable.flatMap((grant) => (grant.dailyCap !== null && grant.policyId ? [{ employeeId: input.employeeId, policyId: grant.policyId }] : [])),
     now: input.now,
   });
-  const capRoom = new Map<string, bigint>();
-  // Each usable grant with the menu categories it may pay for, so the cart shows what it really covers.
-  const vouchers: { balance: bigint; categoryIds: string[] | null }[] = [];
-  for (const grant of usable) {
-    let payable = grant.balance;
-    if (grant.dailyCap !== null && grant.policyId) {
-      const room = capRoom.get(grant.policyId) ?? grant.dailyCap - (spentToday.get(`${input.employeeId}:${grant.policyId}`) ?? 0n);
-      payable = room > 0n ? (payable < room ? payable : room) : 0n;
-      capRoom.set(grant.policyId, room - payable);
-      if (payable === 0n) refusals.push("dailyCapReached");
-    }
-    if (payable > 0n) {
-      voucher += payable;
-      vouchers.push({ balance: payable, categoryIds: grant.categoryIds });
-    }
-  }
+  // Each usable grant with the menu categories it may pay for and its policy's daily cap, so the
+  // cart shows what it really covers; the split below and the cart's use the payment's own rules.
+  const vouchers = usable.map((grant) => ({
+    balance: grant.balance,
+    categoryIds: grant.categoryIds,
+    dailyCap:
+      grant.dailyCap !== null && grant.policyId
+        ? { key: grant.policyId, cap: grant.dailyCap, spent: spentToday.get(`${input.employeeId}:${grant.policyId}`) ?? 0n }
+        : null,
+  }));
+  const voucher = voucherCover(
+    vouchers.reduce((sum, entry) => sum + entry.balance, 0n),
+    vouchers.map((entry) => ({ ...entry, categoryIds: null })),
+    [],
+  );
+  if (voucher === 0n && vouchers.length > 0) refusals.push("dailyCapReached");
   return {
     voucher,
     vouchers,

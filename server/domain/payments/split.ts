@@ -146,3 +146,39 @@ function lineLedger(lines: readonly SplitLine[] | undefined, payers: readonly Pa
     },
   };
 }
+
+/**
+ * What the vouchers will pay of this cart: a voucher whose policy names menu categories pays
+ * only for those lines' net, and a capped policy's grants no more than today's cap leaves. The
+ * payment's own split rules, run on the cart, so the phone's preview and the payment agree.
+ */
+export function voucherCover(
+  total: bigint,
+  vouchers: readonly { balance: bigint; categoryIds: readonly string[] | null; dailyCap?: VoucherSource["dailyCap"] }[],
+  lines: readonly { categoryId: string; net: bigint }[],
+): bigint {
+  const keyed = lines.map((line, index) => ({ key: String(index), net: line.net, categoryId: line.categoryId }));
+  const split = splitAmongPayers({
+    total,
+    // As at the payment: lines matter only when some voucher is limited to categories.
+    lines: vouchers.some((voucher) => voucher.categoryIds !== null) ? keyed : undefined,
+    payers: [
+      {
+        payerId: "me",
+        wallet: null,
+        vouchers: vouchers.map((voucher, index) => ({
+          grantId: String(index),
+          accountId: String(index),
+          meal: "",
+          balance: voucher.balance,
+          dailyCap: voucher.dailyCap ?? null,
+          lineKeys: voucher.categoryIds === null ? null : keyed.filter((line) => voucher.categoryIds?.includes(line.categoryId)).map((line) => line.key),
+        })),
+      },
+    ],
+    walletSplit: "first",
+    // A card remainder always splits, leaving just the vouchers' legs to add up.
+    remainder: { method: "card" },
+  });
+  return split.ok ? split.legs.reduce((sum, leg) => sum + (leg.kind === "voucher" ? leg.amount : 0n), 0n) : 0n;
+}

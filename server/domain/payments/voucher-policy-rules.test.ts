@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { LUNCHTIME, moneyWorld } from "@/test/money-fixtures";
 import { orderAheadFunds } from "@/server/domain/orders/order-ahead";
 import { refundOrder } from "./refund-order";
+import { voucherCover } from "./split";
 
 /** HR's policy rules at the till: a grant kept out of group payments, and a policy's daily cap. */
 describe("voucher policy rules at payment", () => {
@@ -167,14 +168,24 @@ describe("voucher policy rules at payment", () => {
     await world.fund(employeeId, 20_000n);
     await cappedLunch(employeeId, 5_000);
     const funds = () => orderAheadFunds({ tx: database.db, input: { employeeId, storeId: world.cafe.id, now: LUNCHTIME } });
-    expect(await funds()).toMatchObject({ voucher: 5_000n, vouchers: [{ balance: 5_000n, categoryIds: null }], voucherRefusal: null });
+    const sandwichCart = [{ categoryId: "bakery", net: 5_500n }];
+    // The cart's preview runs the payment's own split on the funds: no more than the cap leaves.
+    const cover = async () => voucherCover(5_500n, (await funds()).vouchers, sandwichCart);
+    expect(await funds()).toMatchObject({
+      voucher: 5_000n,
+      vouchers: [{ balance: 9_000n, categoryIds: null, dailyCap: { cap: 5_000n, spent: 0n } }],
+      voucherRefusal: null,
+    });
+    expect(await cover()).toBe(5_000n);
 
     const cookie = await world.sell({ lines: [await world.line("cookie")], payer: { employeeId } });
     expect(cookie.tenders).toEqual([expect.objectContaining({ kind: "voucher", amount: 2_000n })]);
     expect(await funds()).toMatchObject({ voucher: 3_000n, voucherRefusal: null });
+    expect(await cover()).toBe(3_000n);
 
     const sandwich = await world.sell({ lines: [await world.line("sandwich")], payer: { employeeId } });
     expect(sandwich.tenders).toEqual([expect.objectContaining({ kind: "voucher", amount: 3_000n }), expect.objectContaining({ kind: "wallet", amount: 2_500n })]);
-    expect(await funds()).toMatchObject({ voucher: 0n, vouchers: [], voucherRefusal: "dailyCapReached" });
+    expect(await funds()).toMatchObject({ voucher: 0n, voucherRefusal: "dailyCapReached" });
+    expect(await cover()).toBe(0n);
   });
 });
