@@ -2,8 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { serverApi } from "@/server/trpc/server";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Logo } from "@/components/ui/logo";
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from "@/lib/search-params";
 
 /** The TV over the counter: numbers being made and numbers ready, readable from across the room. */
 export default async function PickupDisplay({ searchParams }: { searchParams: SearchParams }) {

@@ -8,8 +8,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 import { SignInForm } from "./sign-in-form";
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from "@/lib/search-params";
 
 const isFace = (value: unknown): value is Face => value === "kiosk" || value === "pay" || value === "admin";
 

@@ -1,29 +1,25 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireFace } from "@/server/auth/guard";
+import { requireHr } from "@/components/admin/vouchers/hr-page";
+import { filterParam, type SearchParams } from "@/lib/search-params";
 import { serverApi } from "@/server/trpc/server";
 import { auditListInput } from "@/server/domain/audit-log/list";
 import { toLocale } from "@/i18n/locales";
 import { TablePager } from "@/components/admin/page-links";
 import { AuditDiff } from "@/components/admin/audit-diff";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const one = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : undefined);
 const FAMILIES = ["menu.", "voucher_", "employee"] as const;
 
 export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireFace("admin");
-  if (user.role !== "hr_admin") redirect("/admin");
+  await requireHr();
   const params = await searchParams;
   const parsed = auditListInput.safeParse({
-    actorId: one(params.actor),
-    storeId: one(params.store),
-    action: one(params.action),
-    from: one(params.from),
-    to: one(params.to),
-    page: Number(one(params.page) ?? 1),
+    actorId: filterParam(params.actor),
+    storeId: filterParam(params.store),
+    action: filterParam(params.action),
+    from: filterParam(params.from),
+    to: filterParam(params.to),
+    page: Number(filterParam(params.page) ?? 1),
   });
   // A hand-edited URL with nonsense in it shows everything, and says so.
   const input = parsed.success ? parsed.data : auditListInput.parse({});

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireFace } from "@/server/auth/guard";
+import { requireHr } from "@/components/admin/vouchers/hr-page";
+import { filterParam, type SearchParams } from "@/lib/search-params";
 import { serverApi } from "@/server/trpc/server";
 import { listEmployeesInput } from "@/server/trpc/routers/people";
 import { toLocale } from "@/i18n/locales";
@@ -11,21 +11,17 @@ import { EmployeePayDevicesButton } from "@/components/admin/employee-pay-device
 import { EmployeeRowActions, EmployeesToolbar } from "@/components/admin/people/employee-controls";
 import { formatWon } from "@/lib/money";
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const one = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : undefined);
 
 export default async function EmployeesPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireFace("admin");
-  if (user.role !== "hr_admin") redirect("/admin");
+  await requireHr();
   const params = await searchParams;
   const parsed = listEmployeesInput.safeParse({
-    search: one(params.q),
-    departmentId: one(params.department),
-    status: one(params.status),
-    sort: one(params.sort),
-    direction: one(params.dir),
-    page: Number(one(params.page) ?? 1),
+    search: filterParam(params.q),
+    departmentId: filterParam(params.department),
+    status: filterParam(params.status),
+    sort: filterParam(params.sort),
+    direction: filterParam(params.dir),
+    page: Number(filterParam(params.page) ?? 1),
   });
   // A hand-edited URL with nonsense in it shows the unfiltered first page rather than an error.
   const input = parsed.success ? parsed.data : listEmployeesInput.parse({});
