@@ -58,6 +58,7 @@ export async function orderAheadFunds(args: { tx: DbOrTx; input: { employeeId: s
         ? { key: grant.policyId, cap: grant.dailyCap, spent: spentToday.get(`${input.employeeId}:${grant.policyId}`) ?? 0n }
         : null,
   }));
+  // The amount shown before there is a cart: what the vouchers pay of anything, caps applied.
   const voucher = voucherCover(
     vouchers.reduce((sum, entry) => sum + entry.balance, 0n),
     vouchers.map((entry) => ({ ...entry, categoryIds: null })),
