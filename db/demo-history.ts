@@ -5,6 +5,7 @@ import { checkoutOnce } from "../server/domain/payments/checkout";
 import { creditWalletFromPg } from "../server/domain/payments/top-up";
 import { executeAllocation } from "../server/domain/vouchers/allocation";
 import { expireVoucherGrants } from "../server/domain/vouchers/grants";
+import { makeAllDueGrants } from "../server/domain/vouchers/plans";
 import { COMPANY_TIME_ZONE, createPolicy } from "../server/domain/vouchers/policies";
 import { weekdayMealTerms } from "../server/domain/vouchers/policy-input";
 import { businessDate } from "../server/domain/time";
@@ -64,6 +65,8 @@ export async function loadDemoHistory(
   const run = await db.transaction((tx) =>
     executeAllocation({ tx, input: { periodStart: firstOfLastMonth, periodEnd: endOfThisMonth, policyIds, now: startOfHistory, actorId: hr.id } }),
   );
+  // The jobs runner would have made each day's planned grants by now; do what it would have.
+  await makeAllDueGrants(db, { now: options.now });
 
   for (const employee of employees) {
     const amount = BigInt(10_000 * (8 + Math.floor(random() * 8)));

@@ -145,7 +145,7 @@ describe("deploy/k8s manifests", () => {
     const jobNames = z.array(z.string()).parse(JSON.parse((/const JOBS = (\[[^\]]*\])/.exec(jobsSource)?.[1] ?? "[]").replace(/,\s*\]/, "]")));
     const run = podSpecs.filter(({ where }) => where.startsWith("Job/") || where.startsWith("CronJob/"));
     expect(run.map(({ where }) => where)).toEqual(
-      expect.arrayContaining(["Job/canteen-migrate", "CronJob/canteen-expire-vouchers", "CronJob/canteen-allocate-vouchers"]),
+      expect.arrayContaining(["Job/canteen-migrate", "CronJob/canteen-expire-vouchers", "CronJob/canteen-make-vouchers", "CronJob/canteen-allocate-vouchers"]),
     );
     for (const { where, spec } of run) {
       const [script, job] = spec.containers[0]?.args ?? [];

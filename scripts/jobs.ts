@@ -1,6 +1,7 @@
 /**
  * Periodic housekeeping, run by a scheduler (cron, a Kubernetes CronJob):
  *   expire-vouchers   returns unused value of grants whose time is over to the company budget
+ *   make-vouchers     makes the grants of allocation days planned up to tomorrow (hourly is plenty)
  *   allocate [YYYY-MM] gives out every active meal-voucher policy for a month (default: next month)
  *   prune             drops idempotency keys older than the retention, old rate-limit windows, old order events
  *                     and menu pictures no item shows
@@ -21,12 +22,13 @@ import { jobsEnv, pushEnv } from "../server/env";
 import { allocateMonth, nextMonthOf } from "../server/jobs/allocate-month";
 import { runExclusively } from "../server/jobs/exclusive";
 import { expireAllVoucherGrants } from "../server/jobs/expire-vouchers";
+import { makeAllDueGrants } from "../server/domain/vouchers/plans";
 import { localDatabase } from "./local-database";
 
-const JOBS = ["expire-vouchers", "allocate", "prune", "push"] as const;
+const JOBS = ["expire-vouchers", "make-vouchers", "allocate", "prune", "push"] as const;
 const job = process.argv[2];
 if (!JOBS.includes(job as (typeof JOBS)[number])) {
-  console.error("usage: npm run jobs -- expire-vouchers | allocate [YYYY-MM] | prune | push");
+  console.error("usage: npm run jobs -- expire-vouchers | make-vouchers | allocate [YYYY-MM] | prune | push");
   process.exit(2);
 }
 
@@ -43,6 +45,10 @@ try {
     if (job === "expire-vouchers") {
       const { expired, returned } = await expireAllVoucherGrants(db, { now });
       return `expired ${expired} voucher grants, returned ${returned} won to the budget`;
+    }
+    if (job === "make-vouchers") {
+      const { grants } = await makeAllDueGrants(db, { now });
+      return `made ${grants} planned voucher grants`;
     }
     if (job === "allocate") {
       const month = process.argv[3] ?? nextMonthOf(now);

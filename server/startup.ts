@@ -20,6 +20,19 @@ void import("./domain/push/vapid")
   .then(async ({ vapidKeys }) => vapidKeys((await import("./db")).db()))
   .catch((error: unknown) => logger.warn({ err: error }, "push: VAPID keys not ready at start"));
 
+// Allocation days planned for later are made as grants by tomorrow: by the jobs runner's
+// make-vouchers where a scheduler runs it, and here too so a lone `npm start` needs none.
+// Every replica may run it; plans another one is making are skipped.
+const MAKE_VOUCHERS_EVERY_MS = 15 * 60_000;
+const makeVouchers = () =>
+  void Promise.all([import("./domain/vouchers/plans"), import("./db"), import("./clock")])
+    .then(([{ makeAllDueGrants }, { db }, { currentTime }]) => makeAllDueGrants(db(), { now: currentTime() }))
+    .catch((error: unknown) => logger.warn({ err: error }, "make-vouchers: planned vouchers not made this time"));
+makeVouchers();
+const voucherTimer = setInterval(makeVouchers, MAKE_VOUCHERS_EVERY_MS);
+voucherTimer.unref();
+onShutdown(() => clearInterval(voucherTimer));
+
 // Closed last, once in-flight requests have finished: the LISTEN connection, then the pool.
 onShutdown(async () => {
   const { stopEventBus } = await import("./events/event-bus");

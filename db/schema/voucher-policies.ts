@@ -107,3 +107,44 @@ export const allocationRuns = pgTable(
   },
   (t) => [index("allocation_runs_created_idx").on(t.createdAt), check("allocation_runs_period", sql`${t.periodEnd} >= ${t.periodStart}`)],
 );
+
+/**
+ * The days of an allocation still to come for one employee, policy version and meal: `days[i]`
+ * gives `amounts[i]`. A day's grant is made from its plan shortly before the day (the jobs
+ * runner, or the first payment or pay-app look that needs it); `nextDay` is the first day not
+ * made yet, null once nothing is left to make. Days on or after `cancelledFrom` are never made
+ * (a leaver). A revoked run clears `nextDay`.
+ */
+export const voucherGrantPlans = pgTable(
+  "voucher_grant_plans",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    allocationRunId: uuid()
+      .notNull()
+      .references(() => allocationRuns.id),
+    employeeId: uuid()
+      .notNull()
+      .references(() => users.id),
+    policyId: uuid().notNull(),
+    policyVersionId: uuid().notNull(),
+    meal: meal().notNull(),
+    windowStart: time().notNull(),
+    windowEnd: time().notNull(),
+    weekdays: smallint().array(),
+    storeIds: uuid().array(),
+    categoryIds: uuid().array(),
+    groupPaymentAllowed: boolean().notNull(),
+    timeZone: text().notNull(),
+    days: date().array().notNull(),
+    amounts: bigint({ mode: "bigint" }).array().notNull(),
+    nextDay: date(),
+    cancelledFrom: date(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("voucher_grant_plans_pending_employee_idx").on(t.employeeId).where(sql`${t.nextDay} is not null`),
+    index("voucher_grant_plans_pending_day_idx").on(t.nextDay).where(sql`${t.nextDay} is not null`),
+    index("voucher_grant_plans_run_idx").on(t.allocationRunId),
+    check("voucher_grant_plans_days_amounts", sql`cardinality(${t.days}) = cardinality(${t.amounts}) AND cardinality(${t.days}) > 0`),
+  ],
+);

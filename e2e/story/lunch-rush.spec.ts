@@ -131,11 +131,18 @@ test("the lunch rush: HR, the phone and the counter are one product", async ({ b
       await expect(run).toContainText(grants);
       await shot(admin, "1-allocation-run", true);
 
-      // What the preview said it would cost is what was granted, to the won.
+      // What the preview said it would cost is what was granted, to the won: the grants made
+      // (up to tomorrow) and the days planned after them.
       const [granted] = await story.sql<{ grants: number; amount: string; imported: number }[]>`
+        with given as (
+          select g.employee_id, g.amount from voucher_grants g
+          union all
+          select p.employee_id, d.amount from voucher_grant_plans p cross join lateral unnest(p.days, p.amounts) as d(day, amount)
+          where p.next_day is not null and d.day >= p.next_day
+        )
         select count(*)::int as grants, coalesce(sum(g.amount), 0)::text as amount,
                count(*) filter (where u.email like 'l%@bench.canteen.dev')::int as imported
-        from voucher_grants g join users u on u.id = g.employee_id`;
+        from given g join users u on u.id = g.employee_id`;
       expect(wonText(Number(granted?.amount))).toBe(total);
       expect(String(granted?.grants)).toBe(grants.replace(/,/g, ""));
       // The new hires got lunch too.

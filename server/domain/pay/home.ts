@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { accounts, voucherGrants, type Meal } from "@/db/schema";
 import { walletOf } from "../ledger/accounts";
 import { localParts } from "../time";
+import { makeDueGrants } from "../vouchers/plans";
 import { voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
 
 /** The company's calendar: "today" on the phone is the Seoul day, as the vouchers are. */
@@ -37,10 +38,12 @@ export function localDayBounds(now: Date, timeZone: string) {
 
 /**
  * What the pay app's home shows: the wallet balance and today's meal vouchers (what is left,
- * the window, whether it can pay at this moment). Read-only; the phone keeps a copy for offline.
+ * the window, whether it can pay at this moment). The phone keeps a copy for offline.
  */
 export async function loadPayHome(args: { tx: DbOrTx; input: { userId: string; now: Date } }) {
   const { tx, input } = args;
+  // Today's vouchers may still be planned days when the jobs runner is late; make them first.
+  await tx.transaction((inner) => makeDueGrants(inner, { now: input.now, employeeIds: [input.userId] }));
   const day = localDayBounds(input.now, HOME_TIME_ZONE);
   const [wallet, grants] = await Promise.all([
     walletOf(tx, input.userId),

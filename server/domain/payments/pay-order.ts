@@ -10,6 +10,7 @@ import { lockAccounts, walletOf } from "../ledger/accounts";
 import { announceOrder, payerIdsOf } from "../orders/events";
 import { postTransfer } from "../ledger/post-transfer";
 import { candidateGrants } from "../vouchers/grants";
+import { makeDueGrants } from "../vouchers/plans";
 import { COMPANY_TIME_ZONE } from "../vouchers/policies";
 import { businessDate } from "../time";
 import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
@@ -90,6 +91,8 @@ export async function payOrder(args: {
   const payerRows = input.payerIds.length
     ? await tx.select({ id: users.id, name: users.name, status: users.status, role: users.role }).from(users).where(inArray(users.id, input.payerIds))
     : [];
+  // Every payer's due planned days in one step, so two group payments never take budget shards in opposite orders.
+  if (input.payerIds.length > 1) await makeDueGrants(tx, { now: input.now, employeeIds: input.payerIds });
   const sources = await Promise.all(
     input.payerIds.map(async (payerId) => {
       const payer = payerRows.find((row) => row.id === payerId);

@@ -11,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { errorOf, sessionOf, trpcFailure } from "@/test/helpers";
 import { LUNCHTIME, moneyWorld } from "@/test/money-fixtures";
 import { executeAllocation } from "../vouchers/allocation";
+import { makeAllDueGrants } from "../vouchers/plans";
 import { changePolicy, createPolicy } from "../vouchers/policies";
 import { weekdayMealTerms } from "../vouchers/policy-input";
 import { refundOrder } from "./refund-order";
@@ -196,6 +197,8 @@ describe("voucher category restriction", () => {
     await database.db.transaction((tx) =>
       executeAllocation({ tx, input: { periodStart: "2027-03-12", periodEnd: "2027-03-15", policyIds: [policy.id], now, actorId: hr.id } }),
     );
+    // The 15th is planned at execute; the days come.
+    await makeAllDueGrants(database.db, { allDays: true });
     const a = await world.employee(25);
     await world.fund(a, 30_000n);
     const grants = await database.db

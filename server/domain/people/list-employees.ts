@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm
 import type { DbOrTx } from "@/db/client";
 import { departments, users } from "@/db/schema";
 import { businessDate } from "../time";
+import { pendingPlanDays } from "../vouchers/plans";
 import { currentTime } from "@/server/clock";
 
 export type EmployeeSort = "name" | "employeeNo" | "department" | "status";
@@ -103,6 +104,13 @@ export async function employeeFigures(tx: DbOrTx, ids: readonly string[], now: D
       where g.employee_id in (select id from people) and g.status <> 'revoked'
         and g.valid_from >= ${start.toISOString()}::timestamptz and g.valid_from < ${end.toISOString()}::timestamptz
     ),
+    -- Days an allocation planned for later this month are granted too, though not made yet.
+    month_planned as (
+      select pd.employee_id, sum(pd.amount) as amount from (${pendingPlanDays(sql`p.employee_id in (select id from people)
+        and (d.day + p.window_start) at time zone p.time_zone >= ${start.toISOString()}::timestamptz
+        and (d.day + p.window_start) at time zone p.time_zone < ${end.toISOString()}::timestamptz`)}) pd
+      group by pd.employee_id
+    ),
     used as (
       select mg.employee_id, -sum(e.amount) as used
       from month_grants mg
@@ -113,7 +121,8 @@ export async function employeeFigures(tx: DbOrTx, ids: readonly string[], now: D
     )
     select p.id,
       coalesce(w.balance, 0)::text as wallet,
-      coalesce((select sum(amount) from month_grants mg where mg.employee_id = p.id), 0)::text as granted,
+      (coalesce((select sum(amount) from month_grants mg where mg.employee_id = p.id), 0)
+        + coalesce((select amount from month_planned mp where mp.employee_id = p.id), 0))::text as granted,
       coalesce(u.used, 0)::text as used
     from people p
     left join accounts w on w.kind = 'employee_wallet' and w.user_id = p.id

@@ -114,6 +114,8 @@ export async function markEmployeeLeft(args: { tx: DbOrTx; input: Actor & { id: 
   dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
   const from = dayAfter < input.now ? dayAfter : input.now;
   const revoked = await revokeFutureGrants({ tx, input: { employeeId: input.id, from, now: input.now, actorId: input.actorId } });
+  // Days an allocation planned but never gave count as vouchers taken back too (their value never left the budget).
+  const takenBack = { grants: revoked.grants + revoked.planned.days, amount: revoked.amount + revoked.planned.amount };
   await tx.update(users).set({ status: "left", sessionsValidFrom: input.now, updatedAt: input.now }).where(eq(users.id, input.id));
   const wallet = await walletOf(tx, input.id);
   const walletBalance = wallet?.balance ?? 0n;
@@ -123,10 +125,18 @@ export async function markEmployeeLeft(args: { tx: DbOrTx; input: Actor & { id: 
     entityType: "user",
     entityId: input.id,
     before: { status: before.status },
-    after: { status: "left", leftOn: input.leftOn, revokedGrants: revoked.grants, revokedAmount: revoked.amount, walletBalance },
+    after: {
+      status: "left",
+      leftOn: input.leftOn,
+      revokedGrants: revoked.grants,
+      revokedAmount: revoked.amount,
+      cancelledPlannedDays: revoked.planned.days,
+      cancelledPlannedAmount: revoked.planned.amount,
+      walletBalance,
+    },
     requestId: input.requestId,
   });
-  return { id: input.id, leftOn: input.leftOn, revokedGrants: revoked.grants, revokedAmount: revoked.amount, walletBalance };
+  return { id: input.id, leftOn: input.leftOn, revokedGrants: takenBack.grants, revokedAmount: takenBack.amount, walletBalance };
 }
 
 /** One employee for the edit dialog, with what leaving would mean for their money. */

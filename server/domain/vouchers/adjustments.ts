@@ -6,6 +6,7 @@ import { DomainError } from "../errors";
 import { firstId, lockAccounts } from "../ledger/accounts";
 import { postTransfer } from "../ledger/post-transfer";
 import { grantVoucher } from "./grants";
+import { makeDueGrants } from "./plans";
 import { COMPANY_TIME_ZONE } from "./policies";
 
 async function loadEmployee(tx: DbOrTx, employeeId: string) {
@@ -64,6 +65,8 @@ export async function adjustVouchers(args: { tx: DbOrTx; input: AdjustmentInput 
     return { direction: "grant" as const, amount: input.amount, grantIds: [grant.id] };
   }
 
+  // Planned days are vouchers too: take back from them as from the rest.
+  await makeDueGrants(tx, { employeeIds: [employee.id], allDays: true });
   const holding = await tx
     .select({ grantId: voucherGrants.id, accountId: accounts.id })
     .from(voucherGrants)
@@ -121,6 +124,8 @@ export async function employeeVouchers(args: { tx: DbOrTx; input: { employeeId: 
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .where(and(eq(users.id, input.employeeId), eq(users.role, "employee")));
   if (!employee) throw new DomainError("NOT_FOUND", "employeeNotFound", "no such employee");
+  // HR sees every voucher an allocation gives, so the days it planned for later are made now.
+  await tx.transaction((inner) => makeDueGrants(inner, { employeeIds: [employee.id], allDays: true }));
   const grants = await tx
     .select({
       id: voucherGrants.id,

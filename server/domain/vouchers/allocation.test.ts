@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { sessionOf } from "@/test/helpers";
 import { executeAllocation, previewAllocation, revokeAllocationRun } from "./allocation";
 import { changePolicy, createPolicy } from "./policies";
+import { makeAllDueGrants } from "./plans";
 import type { PolicyTerms } from "./policy-input";
 
 // Fixed clock: allocations for 2027 are wholly in the future, so no day is skipped as already over.
@@ -48,8 +49,12 @@ describe("voucher allocation runs", () => {
   };
   const preview = (policyIds: string[], period = MARCH) =>
     previewAllocation({ tx: database.db, input: { ...period, policyIds, now: NOW } });
-  const execute = (policyIds: string[], period = MARCH) =>
-    database.db.transaction((tx) => executeAllocation({ tx, input: { ...period, policyIds, now: NOW, actorId: hrId } }));
+  // The run, then every day it planned made as the days come (the jobs runner's make-vouchers).
+  const execute = async (policyIds: string[], period = MARCH) => {
+    const run = await database.db.transaction((tx) => executeAllocation({ tx, input: { ...period, policyIds, now: NOW, actorId: hrId } }));
+    await makeAllDueGrants(database.db, { allDays: true });
+    return run;
+  };
   const activeEmployees = async () => {
     const [row] = await database.sql`select count(*)::int as n from users where role = 'employee' and status = 'active'`;
     return Number(row?.n);

@@ -4,6 +4,7 @@ import { allocationRuns, users, voucherPolicies, voucherPolicyVersions } from "@
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { COMPANY_TIME_ZONE } from "./policies";
+import { grantsDueThrough, insertGrantsFromSrc, pendingPlanDays } from "./plans";
 
 /**
  * Allocation runs: the grants of a period for the chosen policies, computed in SQL as one set
@@ -52,19 +53,31 @@ function grantsQuery(input: AllocationInput, options: { policyIds: string[]; wit
   const tz = COMPANY_TIME_ZONE;
   const batchFilter =
     options.batch === undefined ? sql`true` : sql`(get_byte(uuid_send(u.id), 0) * ${BATCHES} / 256) = ${options.batch}`;
+  const planBatchFilter =
+    options.batch === undefined ? sql`true` : sql`(get_byte(uuid_send(p.employee_id), 0) * ${BATCHES} / 256) = ${options.batch}`;
   const capped = options.withCaps
     ? sql`
+    planned_month as (${pendingPlanDays(sql`d.day >= date_trunc('month', ${input.periodStart}::date) and d.day < date_trunc('month', ${input.periodEnd}::date) + interval '1 month' and ${planBatchFilter}`)}),
     prior_day as (
-      select g.employee_id, g.service_date, sum(g.amount) as total from voucher_grants g
-      where g.allocation_run_id is not null and g.status <> 'revoked' and not g.pooled
-        and g.service_date between ${input.periodStart}::date and ${input.periodEnd}::date
+      select employee_id, service_date, sum(amount) as total from (
+        select g.employee_id, g.service_date, g.amount from voucher_grants g
+        where g.allocation_run_id is not null and g.status <> 'revoked' and not g.pooled
+          and g.service_date between ${input.periodStart}::date and ${input.periodEnd}::date
+        union all
+        select employee_id, day, amount from planned
+      ) given
       group by 1, 2
     ),
     prior_month as (
-      select g.employee_id, g.policy_id, date_trunc('month', g.service_date)::date as month, sum(g.amount) as total from voucher_grants g
-      where g.allocation_run_id is not null and g.status <> 'revoked' and g.policy_id = any(${uuidArray(options.policyIds)})
-        and g.service_date >= date_trunc('month', ${input.periodStart}::date)
-        and g.service_date < date_trunc('month', ${input.periodEnd}::date) + interval '1 month'
+      select employee_id, policy_id, date_trunc('month', service_date)::date as month, sum(amount) as total from (
+        select g.employee_id, g.policy_id, g.service_date, g.amount from voucher_grants g
+        where g.allocation_run_id is not null and g.status <> 'revoked' and g.policy_id = any(${uuidArray(options.policyIds)})
+          and g.service_date >= date_trunc('month', ${input.periodStart}::date)
+          and g.service_date < date_trunc('month', ${input.periodEnd}::date) + interval '1 month'
+        union all
+        select employee_id, policy_id, day, amount from planned_month
+        where policy_id = any(${uuidArray(options.policyIds)})
+      ) given
       group by 1, 2, 3
     ),
     -- The day's cap counts what the employee already has that day and the earlier meals of this run.
@@ -117,12 +130,15 @@ function grantsQuery(input: AllocationInput, options: { policyIds: string[]; wit
       where ${batchFilter}
       order by u.id, s.day, s.meal, s.amount desc, s.policy_created, s.policy_id
     ),
+    -- Days an earlier run planned and has not made into grants yet count as granted.
+    planned as (${pendingPlanDays(sql`d.day between ${input.periodStart}::date and ${input.periodEnd}::date and ${planBatchFilter}`)}),
     fresh as (
       select c.* from cand c
       where not exists (
           select 1 from voucher_grants g
           where g.employee_id = c.employee_id and g.service_date = c.day and g.meal = c.meal and not g.pooled
             and g.allocation_run_id is not null and g.status <> 'revoked')
+        and not exists (select 1 from planned pl where pl.employee_id = c.employee_id and pl.day = c.day and pl.meal = c.meal)
         and not exists (
           select 1 from voucher_grants g
           where g.employee_id = c.employee_id and g.service_date = date_trunc('month', c.day)::date and g.meal = c.meal and g.pooled
@@ -296,10 +312,12 @@ async function previewIn(tx: DbOrTx, input: AllocationInput): Promise<Allocation
 }
 
 /**
- * Creates the grants of an allocation, funded from the voucher budget, in one transaction (the
- * caller's): the employees in a few batches, each one statement that inserts grants, their
- * accounts (opened with their balance) and one balanced ledger transfer per employee. The
- * unique allocation key makes a second run, or a run racing this one, create nothing twice.
+ * Executes an allocation in one transaction (the caller's): the employees in a few batches,
+ * each one statement that inserts the grants up to tomorrow (with their accounts, opened with
+ * their balance, and one balanced ledger transfer per employee from the voucher budget) and
+ * plans the later days, one row per employee, policy version and meal. The days already granted
+ * or planned are left out, and the unique allocation key makes a run racing this one create
+ * nothing twice.
  */
 export async function executeAllocation(args: { tx: DbOrTx; input: AllocationInput & { actorId: string; requestId?: string | null } }) {
   const { tx, input } = args;
@@ -319,52 +337,33 @@ export async function executeAllocation(args: { tx: DbOrTx; input: AllocationInp
   await tx.execute(sql`set local enable_nestloop = off`);
   await tx.execute(ALLOCATION_WORK_MEM);
 
+  // Days up to tomorrow become grants now; the rest are planned and made as they come (plans.ts).
+  const dueThrough = grantsDueThrough(input.now);
   let grantCount = 0;
   let employeeCount = 0;
   let totalAmount = 0n;
   for (let batch = 0; batch < BATCHES; batch++) {
     const [result] = (await tx.execute(sql`
       with ${grantsQuery(input, { ...checked, batch })},
-      g as (
-        insert into voucher_grants (employee_id, meal, amount, valid_from, valid_until, window_start, window_end, weekdays,
-          store_ids, category_ids, time_zone, service_date, policy_id, policy_version_id, allocation_run_id, pooled, group_payment_allowed, created_by)
-        select employee_id, meal, amount, valid_from, valid_until, window_start, window_end, weekdays,
-          store_ids, category_ids, ${COMPANY_TIME_ZONE}, service_date, policy_id, version_id, ${run.id}::uuid, pooled, group_payment_allowed, null
+      planned_rows as (
+        insert into voucher_grant_plans (allocation_run_id, employee_id, policy_id, policy_version_id, meal, window_start, window_end,
+          weekdays, store_ids, category_ids, group_payment_allowed, time_zone, days, amounts, next_day)
+        select ${run.id}::uuid, employee_id, policy_id, version_id, meal, window_start, window_end,
+          weekdays, store_ids, category_ids, group_payment_allowed, ${COMPANY_TIME_ZONE},
+          array_agg(service_date order by service_date), array_agg(amount order by service_date), min(service_date)
         from final
-        order by employee_id, service_date, meal
-        on conflict (employee_id, service_date, meal, pooled) where allocation_run_id is not null and status <> 'revoked' do nothing
-        returning id, employee_id, amount
+        where not pooled and service_date > ${dueThrough}::date
+        group by employee_id, policy_id, version_id, meal, window_start, window_end, weekdays, store_ids, category_ids, group_payment_allowed
+        returning employee_id, cardinality(days) as days, (select sum(x) from unnest(amounts) as x) as total
       ),
-      tr as (
-        select employee_id, gen_random_uuid() as id, sum(amount)::bigint as total,
-          get_byte(uuid_send(employee_id), 15) % 16 as shard
-        from g group by employee_id
+      src as (
+        select *, ${run.id}::uuid as run_id from final where pooled or service_date <= ${dueThrough}::date
       ),
-      t_ins as (
-        insert into ledger_transfers (id, kind, memo, created_by)
-        select id, 'voucher_grant', ${memo}, ${input.actorId}::uuid from tr
-      ),
-      a as (
-        insert into accounts (kind, user_id, grant_id, balance)
-        select 'voucher_grant', employee_id, id, amount from g
-        returning id, user_id, balance
-      ),
-      budget as (select id, shard from accounts where kind = 'voucher_budget' and store_id is null and user_id is null),
-      e as (
-        insert into ledger_entries (transfer_id, account_id, amount)
-        select tr.id, a.id, a.balance from a join tr on tr.employee_id = a.user_id
-        union all
-        select tr.id, b.id, -tr.total from tr join budget b on b.shard = tr.shard
-        returning account_id, amount
-      ),
-      budget_update as (
-        update accounts set balance = accounts.balance + d.amount
-        from (select e.account_id, sum(e.amount)::bigint as amount from e join budget b on b.id = e.account_id group by e.account_id) as d
-        where accounts.id = d.account_id
-        returning accounts.id
-      )
-      select (select count(*) from g)::int as grants, (select coalesce(sum(amount), 0) from g)::text as total,
-        (select count(*) from tr)::int as employees, (select count(*) from budget_update)::int as shards`)) as unknown as {
+      ${insertGrantsFromSrc(memo)}
+      select (select count(*) from g)::int + (select coalesce(sum(days), 0) from planned_rows)::int as grants,
+        ((select coalesce(sum(amount), 0) from g) + (select coalesce(sum(total), 0) from planned_rows))::text as total,
+        (select count(*) from (select employee_id from g union select employee_id from planned_rows) as given)::int as employees,
+        (select count(*) from budget_update)::int as shards`)) as unknown as {
       grants: number;
       total: string;
       employees: number;
@@ -406,6 +405,12 @@ export async function revokeAllocationRun(args: {
   const [run] = await tx.select().from(allocationRuns).where(eq(allocationRuns.id, input.runId)).for("update");
   if (!run) throw new DomainError("NOT_FOUND", "allocationRunNotFound", "no such allocation run");
   if (run.status === "revoked") throw new DomainError("CONFLICT", "allocationRunRevoked", "this run was already revoked");
+  // Planned days are never made now; a maker holding a plan finishes first, so its grants are revoked below.
+  await tx.execute(sql`select id from voucher_grant_plans where allocation_run_id = ${run.id} and next_day is not null order by id for update`);
+  const [unplanned] = (await tx.execute(sql`
+    with days as (${pendingPlanDays(sql`p.allocation_run_id = ${run.id}`)}),
+    cleared as (update voucher_grant_plans p set next_day = null where p.allocation_run_id = ${run.id} and p.next_day is not null returning p.id)
+    select (select count(*) from days)::int as days, (select count(*) from cleared)::int as plans`)) as unknown as { days: number }[];
   // The run's grant accounts and every budget shard, in id order like every payment, so none waits in a cycle.
   await tx.execute(sql`
     select a.id from accounts a
@@ -457,7 +462,7 @@ export async function revokeAllocationRun(args: {
       status: "revoked",
       revokedBy: input.actorId,
       revokedAt: input.now,
-      revokedGrantCount: result?.revoked ?? 0,
+      revokedGrantCount: (result?.revoked ?? 0) + (unplanned?.days ?? 0),
       returnedAmount: returned,
     })
     .where(eq(allocationRuns.id, run.id))
@@ -471,7 +476,7 @@ export async function revokeAllocationRun(args: {
     after: { ...done, partlyUsedClosed: result?.partly_used ?? 0 },
     requestId: input.requestId,
   });
-  return { run: done, revoked: result?.revoked ?? 0, partlyUsed: result?.partly_used ?? 0, returned };
+  return { run: done, revoked: (result?.revoked ?? 0) + (unplanned?.days ?? 0), partlyUsed: result?.partly_used ?? 0, returned };
 }
 
 export async function listAllocationRuns(args: { tx: DbOrTx; input: { limit: number } }) {
