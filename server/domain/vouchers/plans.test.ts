@@ -1,4 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users, voucherGrantPlans, voucherGrants } from "@/db/schema";
 import { shardedBalance } from "@/server/domain/ledger/accounts";
@@ -10,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "@/test/database";
 import { moneyWorld } from "@/test/money-fixtures";
 import { employeeVouchers } from "./adjustments";
 import { executeAllocation, previewAllocation, revokeAllocationRun } from "./allocation";
-import { grantsDueThrough, makeAllDueGrants, makeDueGrants } from "./plans";
+import { grantsDueThrough, makeAllDueGrants, makeDueGrants, pendingPlanDays } from "./plans";
 import { createPolicy } from "./policies";
 import { weekdayMealTerms } from "./policy-input";
 
@@ -24,6 +25,22 @@ const at = (day: string, time: string) => new Date(`${day}T${time}:00+09:00`);
 
 type World = Awaited<ReturnType<typeof moneyWorld>>;
 
+/** The service days of an employee's grants of a policy, revoked ones left out. */
+const madeDays = async (db: Db, employeeId: string, policyId: string) =>
+  (
+    await db
+      .select({ day: voucherGrants.serviceDate })
+      .from(voucherGrants)
+      .where(and(eq(voucherGrants.employeeId, employeeId), eq(voucherGrants.policyId, policyId), sql`${voucherGrants.status} <> 'revoked'`))
+      .orderBy(voucherGrants.serviceDate)
+  ).map((row) => row.day);
+
+/** The planned days not made yet, in order. */
+const pendingDays = async (db: Db, where: SQL = sql`true`) =>
+  ((await db.execute(sql`select day::text as day from (${pendingPlanDays(where)}) planned order by day`)) as unknown as { day: string }[]).map(
+    (row) => row.day,
+  );
+
 describe("allocation plans: the days after tomorrow are made as they come", () => {
   let database: TestDatabase;
   let world: World;
@@ -31,20 +48,8 @@ describe("allocation plans: the days after tomorrow are made as they come", () =
   let people: number;
   let lunchPolicy: string;
 
-  const grantDays = async (employeeId: string, policyId = lunchPolicy) =>
-    (
-      await database.db
-        .select({ day: voucherGrants.serviceDate })
-        .from(voucherGrants)
-        .where(and(eq(voucherGrants.employeeId, employeeId), eq(voucherGrants.policyId, policyId), sql`${voucherGrants.status} <> 'revoked'`))
-        .orderBy(voucherGrants.serviceDate)
-    ).map((row) => row.day);
-  const plannedDays = async (where = sql`true`) => {
-    const rows = (await database.db.execute(sql`
-      select count(*)::int as n from voucher_grant_plans p cross join lateral unnest(p.days) as d
-      where p.next_day is not null and d >= p.next_day and (p.cancelled_from is null or d < p.cancelled_from) and ${where}`)) as unknown as { n: number }[];
-    return rows[0]?.n ?? 0;
-  };
+  const grantDays = (employeeId: string) => madeDays(database.db, employeeId, lunchPolicy);
+  const plannedDays = async () => (await pendingDays(database.db)).length;
   const newPolicy = async (name: string, meal: "breakfast" | "lunch" | "dinner", amount: number, window: [string, string], extra = {}) => {
     const terms = { ...weekdayMealTerms(amount, window[0], window[1], "2027-03-10"), ...extra };
     const { policy } = await database.db.transaction((tx) => createPolicy({ tx, input: { name, meal, terms, actorId: hrId, now: NOW } }));
@@ -125,22 +130,8 @@ describe("making planned days", () => {
   let lunchPolicy: string;
   let runId: string;
 
-  const plannedFor = async (employeeId: string) => {
-    const rows = (await database.db.execute(sql`
-      select d::text as day from voucher_grant_plans p cross join lateral unnest(p.days) as d
-      where p.employee_id = ${employeeId} and p.next_day is not null and d >= p.next_day
-        and (p.cancelled_from is null or d < p.cancelled_from)
-      order by d`)) as unknown as { day: string }[];
-    return rows.map((row) => row.day);
-  };
-  const madeFor = async (employeeId: string) =>
-    (
-      await database.db
-        .select({ day: voucherGrants.serviceDate })
-        .from(voucherGrants)
-        .where(and(eq(voucherGrants.employeeId, employeeId), eq(voucherGrants.policyId, lunchPolicy), sql`${voucherGrants.status} <> 'revoked'`))
-        .orderBy(voucherGrants.serviceDate)
-    ).map((row) => row.day);
+  const plannedFor = (employeeId: string) => pendingDays(database.db, sql`p.employee_id = ${employeeId}`);
+  const madeFor = (employeeId: string) => madeDays(database.db, employeeId, lunchPolicy);
 
   beforeAll(async () => {
     database = await createTestDatabase();
