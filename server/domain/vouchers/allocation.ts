@@ -410,7 +410,8 @@ export async function revokeAllocationRun(args: {
   const [unplanned] = (await tx.execute(sql`
     with days as (${pendingPlanDays(sql`p.allocation_run_id = ${run.id}`)}),
     cleared as (update voucher_grant_plans p set next_day = null where p.allocation_run_id = ${run.id} and p.next_day is not null returning p.id)
-    select (select count(*) from days)::int as days, (select count(*) from cleared)::int as plans`)) as unknown as { days: number }[];
+    select (select count(*) from days)::int as days, (select coalesce(sum(amount), 0) from days)::text as amount,
+      (select count(*) from cleared)::int as plans`)) as unknown as { days: number; amount: string }[];
   // The run's grant accounts and every budget shard, in id order like every payment, so none waits in a cycle.
   await tx.execute(sql`
     select a.id from accounts a
@@ -455,7 +456,9 @@ export async function revokeAllocationRun(args: {
       (select count(*) from closed where status = 'expired')::int as partly_used,
       (select coalesce(sum(balance), 0) from rg)::text as returned,
       (select count(*) from balances)::int as accounts`)) as unknown as { revoked: number; partly_used: number; returned: string }[];
-  const returned = BigInt(result?.returned ?? "0");
+  // What the run no longer gives: the unspent value of its grants (back to the budget) and its
+  // cancelled planned days (which never left it), comparable with the run's total.
+  const returned = BigInt(result?.returned ?? "0") + BigInt(unplanned?.amount ?? "0");
   const [done] = await tx
     .update(allocationRuns)
     .set({

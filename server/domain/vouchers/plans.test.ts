@@ -221,18 +221,22 @@ describe("making planned days", () => {
     const someone = await world.employee(13);
     const before = await plannedFor(someone);
     expect(before.length).toBeGreaterThan(0);
-    const [{ planned } = { planned: 0 }] = (await database.db.execute(sql`
-      select count(*)::int as planned from voucher_grant_plans p cross join lateral unnest(p.days) as d
-      where p.allocation_run_id = ${runId} and p.next_day is not null and d >= p.next_day
-        and (p.cancelled_from is null or d < p.cancelled_from)`)) as unknown as { planned: number }[];
-    const [{ unused } = { unused: 0 }] = (await database.db.execute(sql`
-      select count(*)::int as unused from voucher_grants g join accounts a on a.grant_id = g.id
-      where g.allocation_run_id = ${runId} and g.status = 'active' and a.balance = g.amount`)) as unknown as { unused: number }[];
+    const [{ planned, plannedValue } = { planned: 0, plannedValue: "0" }] = (await database.db.execute(sql`
+      select count(*)::int as planned, coalesce(sum(amount), 0)::text as "plannedValue"
+      from (${pendingPlanDays(sql`p.allocation_run_id = ${runId}`)}) pending`)) as unknown as { planned: number; plannedValue: string }[];
+    const [{ unused, unspent } = { unused: 0, unspent: "0" }] = (await database.db.execute(sql`
+      select count(*) filter (where a.balance = g.amount)::int as unused, coalesce(sum(a.balance), 0)::text as unspent
+      from voucher_grants g join accounts a on a.grant_id = g.id
+      where g.allocation_run_id = ${runId} and g.status = 'active'`)) as unknown as { unused: number; unspent: string }[];
+    const budgetBefore = await shardedBalance(database.db, "voucher_budget", null);
     const revoked = await database.db.transaction((tx) =>
       revokeAllocationRun({ tx, input: { runId, actorId: hrId, now: at("2027-03-19", "16:00") } }),
     );
     expect(revoked.revoked).toBe(planned + unused);
     expect(revoked.run?.revokedGrantCount).toBe(planned + unused);
+    // The run no longer gives its unspent and its planned value; only the unspent was ever funded.
+    expect(revoked.returned).toBe(BigInt(unspent) + BigInt(plannedValue));
+    expect(await shardedBalance(database.db, "voucher_budget", null)).toBe(budgetBefore + BigInt(unspent));
     expect(await plannedFor(someone)).toEqual([]);
     expect(await makeAllDueGrants(database.db, { allDays: true })).toEqual({ grants: 0 });
   });
