@@ -161,7 +161,10 @@ export function AllocationPanel({ policies, thisMonth }: { policies: Policy[]; t
       ) : null}
 
       <section className="overflow-hidden rounded-xl border border-line bg-white">
-        <h2 className="border-b border-line px-6 py-4 font-semibold">{t("runsTitle")}</h2>
+        <div className="border-b border-line px-6 py-4">
+          <h2 className="font-semibold">{t("runsTitle")}</h2>
+          <p className="mt-1 text-sm text-muted">{t("runsHint")}</p>
+        </div>
         <table className="w-full text-left text-sm" data-testid="runs-table">
           <thead className="bg-canvas/60 text-muted">
             <tr>
