@@ -1,26 +1,33 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useTRPC } from "@/components/trpc/provider";
+import type { OpeningHours } from "@/db/schema";
 import { hoursStateAt } from "@/server/domain/stores/hours";
 
 /**
  * The store's open/closed state in the kiosk header, quietly: the kiosk still sells outside
  * the hours (a barista may open a minute early). It follows the server's business clock,
- * measured once against this tablet's, and updates with the minute.
+ * measured against this tablet's at each fetch, and updates with the minute and with the
+ * manager's changes.
  */
-export function KioskStoreHours(props: { openingHours: unknown; timeZone: string; serverNow: number }) {
+export function KioskStoreHours(props: { initial: { openingHours: OpeningHours | null; timeZone: string; now: number } }) {
   const t = useTranslations("storeHours");
+  const trpc = useTRPC();
+  // Refetched when the menu stream says the hours changed (useMenuEvents).
+  const { data: hours } = useQuery({ ...trpc.menu.hours.queryOptions(), initialData: props.initial, staleTime: Infinity });
   const [now, setNow] = useState<Date | null>(null);
   useEffect(() => {
-    const offset = props.serverNow - Date.now();
+    const offset = hours.now - Date.now();
     const tick = () => setNow(new Date(Date.now() + offset));
     tick();
     const timer = setInterval(tick, 15_000);
     return () => clearInterval(timer);
-  }, [props.serverNow]);
+  }, [hours.now]);
   if (!now) return null;
-  const state = hoursStateAt(props.openingHours, props.timeZone, now);
+  const state = hoursStateAt(hours.openingHours, hours.timeZone, now);
   if (state.kind === "always") return null;
   const text =
     state.kind === "open"

@@ -246,8 +246,17 @@ test("a manager's new item reaches an open kiosk without a reload, and so do sol
   }
 });
 
-test("the manager sets opening hours and the receipt header, and changes their own PIN", async ({ context, page }, testInfo) => {
+test("the manager sets opening hours and the receipt header, and changes their own PIN", async ({ browser, context, page }, testInfo) => {
   const sql = e2eDatabase();
+  // An open kiosk of the store: no hours saved, so its header says nothing about them yet.
+  const kioskContext = await browser.newContext({ viewport: devices.kiosk, locale: "ko-KR", timezoneId: "Asia/Seoul" });
+  await signInAs(kioskContext, await newKioskAccount("hours"));
+  const kiosk = await kioskContext.newPage();
+  await kiosk.goto("/kiosk");
+  await expect(kiosk.getByTestId("menu-tile").first()).toBeVisible();
+  await expect(kiosk.getByTestId("kiosk-hours")).toHaveCount(0);
+  let kioskLoads = 0;
+  kiosk.on("load", () => (kioskLoads += 1));
   const [before] = await sql<{ receipt_header: string; opening_hours: unknown }[]>`
     select receipt_header, opening_hours from stores where code = 'hq-cafe'`;
   try {
@@ -270,6 +279,10 @@ test("the manager sets opening hours and the receipt header, and changes their o
     await form.getByRole("button", { name: "설정 저장" }).click();
     await expect(form.getByTestId("settings-saved")).toHaveText("매장 설정을 저장했습니다.");
     await expect(form.getByTestId("hours-not-saved")).toHaveCount(0);
+    // The open kiosk shows the new hours state at once, without a reload.
+    await expect(kiosk.getByTestId("kiosk-hours")).toBeVisible();
+    expect(await kiosk.getByTestId("kiosk-hours").getAttribute("data-state")).toMatch(/^(open|closed)$/);
+    expect(kioskLoads, "the kiosk page never reloaded").toBe(0);
     await expect(form.getByTestId("receipt-preview")).toContainText(`(주)캔틴 본사 카페 ${tag}`);
     const [saved] = await sql<{ receipt_header: string; opening_hours: ({ open: string; close: string } | null)[] }[]>`
       select receipt_header, opening_hours from stores where code = 'hq-cafe'`;
@@ -303,6 +316,7 @@ test("the manager sets opening hours and the receipt header, and changes their o
     // Out of the store's approvers again, so no other spec's PIN check meets it.
     await sql`update users set pin_hash = null where email = ${managerEmail}`;
     await sql.end();
+    await kioskContext.close();
   }
 });
 

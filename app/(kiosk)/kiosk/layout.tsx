@@ -41,7 +41,7 @@ export default async function KioskLayout({ children }: { children: React.ReactN
             {/* Time over the hours state: one column keeps the header within a tablet's width in English. */}
             <div className="flex flex-col items-end leading-tight">
               <KioskClock locale={locale} />
-              <KioskStoreHours openingHours={hours.openingHours} timeZone={hours.timeZone} serverNow={hours.now} />
+              <KioskStoreHours initial={hours} />
             </div>
             <LockScreen />
             <LanguageSwitch tone="dark" />

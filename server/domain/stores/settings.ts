@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { stores, users, type OpeningHours } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { recordAudit } from "../audit";
+import { announceMenuChange } from "../menu/events";
 import { DomainError, notFound } from "../errors";
 import { MANAGER_PIN_PATTERN, ManagerPinRejected } from "../people/manager-pin";
 import { isRateLimited, rateLimitWindow, type RateLimitInput } from "../rate-limit";
@@ -86,6 +87,8 @@ export async function updateStoreSettings(args: { tx: DbOrTx; input: StoreSettin
     .where(eq(stores.id, input.storeId))
     .returning({ timeZone: stores.timeZone, receiptHeader: stores.receiptHeader, openingHours: stores.openingHours });
   if (!after) throw new Error("store update returned nothing");
+  // Open kiosks show the hours state in their header; they refetch it on the menu stream.
+  await announceMenuChange(tx, { storeId: input.storeId, change: "hours" });
   await recordAudit(tx, {
     actorId: input.actorId,
     requestId: input.requestId ?? null,
