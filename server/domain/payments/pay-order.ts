@@ -88,8 +88,15 @@ export async function payOrder(args: {
   if (new Set(input.payerIds).size !== input.payerIds.length) {
     throw new DomainError("BAD_REQUEST", "groupPayerRepeated", "the same person cannot pay twice in one order");
   }
+  // Shared row locks on the payers, before any tender is written: a department move (an update
+  // of the row) waits for this payment to commit, so it re-files this payment in the reports too.
   const payerRows = input.payerIds.length
-    ? await tx.select({ id: users.id, name: users.name, status: users.status, role: users.role }).from(users).where(inArray(users.id, input.payerIds))
+    ? await tx
+        .select({ id: users.id, name: users.name, status: users.status, role: users.role })
+        .from(users)
+        .where(inArray(users.id, input.payerIds))
+        .orderBy(users.id)
+        .for("share")
     : [];
   // Every payer's due planned days in one step, so two group payments never take budget shards in opposite orders.
   if (input.payerIds.length > 1) await makeDueGrants(tx, { now: input.now, employeeIds: input.payerIds });

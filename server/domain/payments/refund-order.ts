@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { menuItems, orderLines, orders, paymentTenders, refunds, voucherGrants, type OrderStatus, type TenderKind } from "@/db/schema";
+import { menuItems, orderLines, orders, paymentTenders, refunds, users, voucherGrants, type OrderStatus, type TenderKind } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { listedStatus, statusAfterRefund } from "../orders/listed-status";
 import { announceOrder, payerIdsOf } from "../orders/events";
@@ -123,6 +123,8 @@ export async function refundOrder(args: { tx: DbOrTx; input: RefundOrderInput })
 
   // Coupons and promotion uses first, then accounts: the lock order of every money transaction.
   const payerIds = [...new Set([order.payerId, ...tenders.map((row) => row.tender.payerId)].filter((id): id is string => id !== null))];
+  // As a payment does: a department move waits for this refund, so the reports re-file it too.
+  if (payerIds.length > 0) await tx.select({ id: users.id }).from(users).where(inArray(users.id, payerIds)).orderBy(users.id).for("share");
   await lockRefundCoupons(tx, { orderId: order.id, payerIds });
   await giveBackLineClaims(tx, {
     order,

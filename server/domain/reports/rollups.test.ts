@@ -119,6 +119,60 @@ describe("report rollups", () => {
     expect((await monthlySettlement({ tx: database.db, input: { month: "2031-03" } })).stores).toEqual(before.stores);
   });
 
+  it("re-file a payment and a refund in flight when the payer moves department meanwhile", async () => {
+    const { world } = data;
+    const payer = await world.employee(24);
+    await world.fund(payer, 30_000n);
+    await world.lunch(payer);
+    const from = data.departmentOf(payer);
+    const [other] = (await database.db.execute(sql`select id from departments where id is distinct from ${from}::uuid order by code limit 1`)) as unknown as { id: string }[];
+    if (!other) throw new Error("no other department");
+    const moveTo = (departmentId: string | null) =>
+      database.db.execute(sql`update users set department_id = ${departmentId}::uuid where id = ${payer}::uuid`);
+
+    // The voucher leg is written (its summary row filed under the old department) and the
+    // payment pauses; the move must wait for it rather than miss it.
+    let legWritten!: () => void;
+    const written = new Promise<void>((resolve) => (legWritten = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const sale = world.sell({
+      lines: [await world.line("sandwich")],
+      payer: { employeeId: payer },
+      hooks: { afterLeg: async (leg) => { if (leg === "voucher") { legWritten(); await released; } } },
+    });
+    await written;
+    let moved = false;
+    const move = moveTo(other.id).then(() => (moved = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(moved, "the department move waits for the payment in flight").toBe(false);
+    release();
+    const paid = await sale;
+    await move;
+    expect(paid.tenders.some((tender) => tender.kind === "voucher")).toBe(true);
+    expect(await breaches()).toEqual([]);
+
+    // A refund written but not committed holds the move back the same way.
+    let refundWritten!: () => void;
+    const refunded = new Promise<void>((resolve) => (refundWritten = resolve));
+    let commitRefund!: () => void;
+    const commit = new Promise<void>((resolve) => (commitRefund = resolve));
+    const refund = database.db.transaction(async (tx) => {
+      await refundOrder({ tx, input: { orderId: paid.orderId, storeId: world.cafe.id, reason: "customer left", actorId: world.kiosk.id, now: new Date(LUNCHTIME.getTime() + 60_000) } });
+      refundWritten();
+      await commit;
+    });
+    await refunded;
+    moved = false;
+    const moveBack = moveTo(from).then(() => (moved = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(moved, "the department move waits for the refund in flight").toBe(false);
+    commitRefund();
+    await refund;
+    await moveBack;
+    expect(await breaches()).toEqual([]);
+  });
+
   it("leave revoked grants out of the usage rate and keep expired ones in", async () => {
     const employee = await data.world.employee(23);
     const give = (day: string) =>
