@@ -4,7 +4,7 @@ import { allocationRuns, users, voucherPolicies, voucherPolicyVersions } from "@
 import { recordAudit } from "../audit";
 import { DomainError } from "../errors";
 import { COMPANY_TIME_ZONE } from "./policies";
-import { grantsDueThrough, insertGrantsFromSrc, pendingPlanDays } from "./plans";
+import { allocationToday, insertGrantsFromSrc, pendingPlanDays } from "./plans";
 
 /**
  * Allocation runs: the grants of a period for the chosen policies, computed in SQL as one set
@@ -313,7 +313,7 @@ async function previewIn(tx: DbOrTx, input: AllocationInput): Promise<Allocation
 
 /**
  * Executes an allocation in one transaction (the caller's): the employees in a few batches,
- * each one statement that inserts the grants up to tomorrow (with their accounts, opened with
+ * each one statement that inserts today's grants (with their accounts, opened with
  * their balance, and one balanced ledger transfer per employee from the voucher budget) and
  * plans the later days, one row per employee, policy version and meal. The days already granted
  * or planned are left out, and the unique allocation key makes a run racing this one create
@@ -337,8 +337,8 @@ export async function executeAllocation(args: { tx: DbOrTx; input: AllocationInp
   await tx.execute(sql`set local enable_nestloop = off`);
   await tx.execute(ALLOCATION_WORK_MEM);
 
-  // Days up to tomorrow become grants now; the rest are planned and made as they come (plans.ts).
-  const dueThrough = grantsDueThrough(input.now);
+  // Today's vouchers become grants now; later days are planned and made the day before (plans.ts).
+  const dueThrough = allocationToday(input.now);
   let grantCount = 0;
   let employeeCount = 0;
   let totalAmount = 0n;

@@ -15,12 +15,12 @@ import { grantsDueThrough, makeAllDueGrants, makeDueGrants, pendingPlanDays } fr
 import { createPolicy } from "./policies";
 import { weekdayMealTerms } from "./policy-input";
 
-// Wednesday 10 March 2027, 09:00 in Seoul. Lunch (11:00–14:00) today and tomorrow are made at
-// once; the other 14 weekdays of March (12, 15–19, 22–26, 29–31) are planned.
+// Wednesday 10 March 2027, 09:00 in Seoul. Today's lunch (11:00–14:00) is made at once; the
+// other 15 weekdays of March (11–12, 15–19, 22–26, 29–31) are planned.
 const NOW = new Date("2027-03-10T09:00:00+09:00");
 const MARCH = { periodStart: "2027-03-01", periodEnd: "2027-03-31" };
-const MADE_AT_ONCE = 2;
-const PLANNED = 14;
+const MADE_AT_ONCE = 1;
+const PLANNED = 15;
 const at = (day: string, time: string) => new Date(`${day}T${time}:00+09:00`);
 
 type World = Awaited<ReturnType<typeof moneyWorld>>;
@@ -73,7 +73,7 @@ describe("allocation plans: the days after tomorrow are made as they come", () =
     await database.close();
   });
 
-  it("gives today and tomorrow at once, plans the rest, and funds only what it made", async () => {
+  it("gives today at once, plans the rest, and funds only what it made", async () => {
     expect(grantsDueThrough(NOW)).toBe("2027-03-11");
     const budgetBefore = await shardedBalance(database.db, "voucher_budget", null);
     const preview = await database.db.transaction((tx) => previewAllocation({ tx, input: { ...MARCH, policyIds: [lunchPolicy], now: NOW } }));
@@ -85,13 +85,13 @@ describe("allocation plans: the days after tomorrow are made as they come", () =
     expect(run.totalAmount).toBe(BigInt(people * (MADE_AT_ONCE + PLANNED) * 9_000));
     expect(run.employeeCount).toBe(people);
     const someone = await world.employee(7);
-    expect(await grantDays(someone)).toEqual(["2027-03-10", "2027-03-11"]);
+    expect(await grantDays(someone)).toEqual(["2027-03-10"]);
     expect(await plannedDays()).toBe(people * PLANNED);
     const plans = await database.db.select().from(voucherGrantPlans).where(eq(voucherGrantPlans.employeeId, someone));
     expect(plans).toHaveLength(1);
-    expect(plans[0]?.nextDay).toBe("2027-03-12");
+    expect(plans[0]?.nextDay).toBe("2027-03-11");
     expect(plans[0]?.days).toHaveLength(PLANNED);
-    // The budget paid for the two days made, not for the planned ones.
+    // The budget paid for the day made, not for the planned ones.
     expect(await shardedBalance(database.db, "voucher_budget", null)).toBe(budgetBefore - BigInt(people * MADE_AT_ONCE * 9_000));
 
     // Planned days count as given: a second run gives nothing and the preview says why.
@@ -164,7 +164,7 @@ describe("making planned days", () => {
     expect(result.tenders.some((tender) => tender.kind === "voucher")).toBe(true);
     // Through tomorrow (the 16th) for the payer; nobody else's plan moved.
     expect(await madeFor(payer)).toEqual(["2027-03-10", "2027-03-11", "2027-03-12", "2027-03-15", "2027-03-16"]);
-    expect(await madeFor(bystander)).toEqual(["2027-03-10", "2027-03-11"]);
+    expect(await madeFor(bystander)).toEqual(["2027-03-10"]);
     expect((await plannedFor(payer))[0]).toBe("2027-03-17");
   });
 

@@ -4,17 +4,21 @@ import { businessDate } from "../time";
 import { COMPANY_TIME_ZONE } from "./policies";
 
 /**
- * An allocation gives the days up to tomorrow as grants at once and keeps the rest as plans
+ * An allocation gives today's vouchers as grants at once and keeps the later days as plans
  * (voucher_grant_plans); each planned day becomes a grant, with its account and ledger transfer,
- * by tomorrow at the latest: the jobs runner makes every due day, and a payment or the pay app's
+ * the day before: the jobs runner makes every day due by tomorrow, and a payment or the pay app's
  * home makes the payer's own due days first, so no voucher waits on a scheduler.
  */
 
-/** The last service day made as a grant now: tomorrow in the company's time zone, so a day's grants exist before it starts. */
+/** The last service day the jobs runner makes: tomorrow in the company's time zone, so a day's grants exist before it starts. */
 export function grantsDueThrough(now: Date): string {
-  const today = businessDate(now, COMPANY_TIME_ZONE);
-  const next = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000);
+  const next = new Date(Date.parse(`${allocationToday(now)}T00:00:00Z`) + 86_400_000);
   return next.toISOString().slice(0, 10);
+}
+
+/** Today in the company's time zone: the last service day an allocation run makes at once (the rest it plans). */
+export function allocationToday(now: Date): string {
+  return businessDate(now, COMPANY_TIME_ZONE);
 }
 
 /**
