@@ -24,8 +24,8 @@ export function allocationToday(now: Date): string {
 /**
  * SQL that inserts grants from the CTE `src` (employee_id, meal, amount, valid_from, valid_until,
  * window_start, window_end, weekdays, store_ids, category_ids, service_date, policy_id, version_id,
- * run_id, created_by, pooled, group_payment_allowed): each grant with its account opened with its
- * value, and one balanced transfer per employee and run from the employee's budget shard. A grant
+ * run_id, pooled, group_payment_allowed): each grant with its account opened with its value, and
+ * one balanced transfer per employee and run (by the run's author) from the employee's budget shard. A grant
  * whose (employee, day, meal) slot is taken is skipped. Every budget shard touched must be locked
  * already. Ends with the CTE `g` (the grants made) and `tr` (the transfers).
  */
