@@ -28,33 +28,57 @@ export function requestFingerprint(procedure: string, request: unknown) {
  * stored result, so it can never charge twice. A request that fails rolls its key back,
  * so a retry after an error runs again; nothing moved the first time.
  */
-export async function withIdempotency<T>(db: Db, idempotency: IdempotencyScope, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withIdempotency<T>(
+  db: Db,
+  idempotency: IdempotencyScope,
+  work: (tx: Tx) => Promise<T>,
+  options: IdempotencyOptions = {},
+): Promise<T> {
   const requestHash = requestFingerprint(idempotency.procedure, idempotency.request);
-  try {
-    return await db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(idempotencyKeys)
-        .values({ scope: idempotency.scope, procedure: idempotency.procedure, key: idempotency.key, requestHash })
-        .onConflictDoNothing()
-        .returning({ key: idempotencyKeys.key });
-      if (inserted.length === 0) return replay<T>(tx, idempotency, requestHash);
-
-      const result = await work(tx);
-      await tx
-        .update(idempotencyKeys)
-        .set({ response: superjson.serialize(result) })
-        .where(
-          and(
-            eq(idempotencyKeys.scope, idempotency.scope),
-            eq(idempotencyKeys.procedure, idempotency.procedure),
-            eq(idempotencyKeys.key, idempotency.key),
-          ),
-        );
-      return result;
-    });
-  } catch (error) {
-    throw translateDatabaseError(error);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await once(db, idempotency, requestHash, work);
+    } catch (error) {
+      // PostgreSQL rolled everything back, the key row too, so running again is the same request once.
+      if (options.retryDeadlocks && attempt < DEADLOCK_ATTEMPTS && databaseErrorOf(error)?.code === DEADLOCK_DETECTED) continue;
+      throw translateDatabaseError(error);
+    }
   }
+}
+
+export type IdempotencyOptions = {
+  /**
+   * Run again when PostgreSQL aborts the transaction to break a deadlock. Only for work whose
+   * every effect is in this database (no card terminal or PG call inside), which a rollback undoes.
+   */
+  retryDeadlocks?: boolean;
+};
+
+const DEADLOCK_DETECTED = "40P01";
+const DEADLOCK_ATTEMPTS = 3;
+
+async function once<T>(db: Db, idempotency: IdempotencyScope, requestHash: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(idempotencyKeys)
+      .values({ scope: idempotency.scope, procedure: idempotency.procedure, key: idempotency.key, requestHash })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (inserted.length === 0) return replay<T>(tx, idempotency, requestHash);
+
+    const result = await work(tx);
+    await tx
+      .update(idempotencyKeys)
+      .set({ response: superjson.serialize(result) })
+      .where(
+        and(
+          eq(idempotencyKeys.scope, idempotency.scope),
+          eq(idempotencyKeys.procedure, idempotency.procedure),
+          eq(idempotencyKeys.key, idempotency.key),
+        ),
+      );
+    return result;
+  });
 }
 
 async function replay<T>(tx: DbOrTx, idempotency: IdempotencyScope, requestHash: string): Promise<T> {

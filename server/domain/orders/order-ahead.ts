@@ -133,6 +133,8 @@ export async function placeOrderAheadOnce(db: Db, args: { key: string; input: Or
       request: { storeId: input.storeId, lines: input.lines, ...(input.couponIds?.length ? { couponIds: input.couponIds } : {}) },
     },
     (tx) => placeOrderAhead({ tx, input: { ...input, pickup } }),
+    // Vouchers and wallet only, all in this database: a deadlock's rollback undoes it.
+    { retryDeadlocks: true },
   );
 }
 

@@ -112,8 +112,12 @@ export async function checkoutOnce(
     ...(input.offerCoupons ? { offerCoupons: true } : {}),
   };
   return countingPayCodeFailures(db, () =>
-    withIdempotency(db, { scope: args.scope, procedure: args.procedure ?? "orders.checkout", key: args.key, request }, (tx) =>
-      checkout({ tx, input: { ...input, pickup }, hooks: args.hooks }),
+    withIdempotency(
+      db,
+      { scope: args.scope, procedure: args.procedure ?? "orders.checkout", key: args.key, request },
+      (tx) => checkout({ tx, input: { ...input, pickup }, hooks: args.hooks }),
+      // Everything it does is in this database (no terminal or PG call inside): a deadlock's rollback undoes it all.
+      { retryDeadlocks: true },
     ),
   );
 }
