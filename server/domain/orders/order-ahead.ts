@@ -8,6 +8,7 @@ import { walletOf } from "../ledger/accounts";
 import { payOrder, voucherSpentToday, type PaymentResult } from "../payments/pay-order";
 import { voucherCover } from "../payments/split";
 import { candidateGrants } from "../vouchers/grants";
+import { makeOwnDueGrants } from "../vouchers/plans";
 import { mostTellingRefusal, voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
 import { createOrder, takePickupNumber, type OrderLineInput, type Pickup } from "./create-order";
 
@@ -37,6 +38,7 @@ export async function storeByCode(args: { tx: DbOrTx; input: { code: string; now
  */
 export async function orderAheadFunds(args: { tx: DbOrTx; input: { employeeId: string; storeId: string; now: Date } }) {
   const { tx, input } = args;
+  await makeOwnDueGrants(tx, input.employeeId, { now: input.now });
   const [grants, wallet] = await Promise.all([candidateGrants(tx, input.employeeId, input.now), walletOf(tx, input.employeeId)]);
   const refusals: VoucherRefusal[] = [];
   const usable = grants.filter((grant) => {

@@ -3,7 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { accounts, voucherGrants, type Meal } from "@/db/schema";
 import { walletOf } from "../ledger/accounts";
 import { localParts } from "../time";
-import { makeDueGrants } from "../vouchers/plans";
+import { makeOwnDueGrants } from "../vouchers/plans";
 import { voucherRefusal, type VoucherRefusal } from "../vouchers/usability";
 
 /** The company's calendar: "today" on the phone is the Seoul day, as the vouchers are. */
@@ -43,7 +43,7 @@ export function localDayBounds(now: Date, timeZone: string) {
 export async function loadPayHome(args: { tx: DbOrTx; input: { userId: string; now: Date } }) {
   const { tx, input } = args;
   // Today's vouchers may still be planned days when the jobs runner is late; make them first.
-  await tx.transaction((inner) => makeDueGrants(inner, { now: input.now, employeeIds: [input.userId] }));
+  await makeOwnDueGrants(tx, input.userId, { now: input.now });
   const day = localDayBounds(input.now, HOME_TIME_ZONE);
   const [wallet, grants] = await Promise.all([
     walletOf(tx, input.userId),

@@ -98,8 +98,9 @@ export async function payOrder(args: {
         .orderBy(users.id)
         .for("share")
     : [];
-  // Every payer's due planned days in one step, so two group payments never take budget shards in opposite orders.
-  if (input.payerIds.length > 1) await makeDueGrants(tx, { now: input.now, employeeIds: input.payerIds });
+  // A planned day the jobs runner has not made yet is made now, so its voucher can pay; every
+  // payer in one step, so two group payments never take budget shards in opposite orders.
+  if (input.payerIds.length > 0) await makeDueGrants(tx, { now: input.now, employeeIds: input.payerIds });
   const sources = await Promise.all(
     input.payerIds.map(async (payerId) => {
       const payer = payerRows.find((row) => row.id === payerId);

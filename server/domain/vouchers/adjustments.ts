@@ -6,7 +6,7 @@ import { DomainError } from "../errors";
 import { firstId, lockAccounts } from "../ledger/accounts";
 import { postTransfer } from "../ledger/post-transfer";
 import { grantVoucher } from "./grants";
-import { makeDueGrants } from "./plans";
+import { makeDueGrants, makeOwnDueGrants } from "./plans";
 import { COMPANY_TIME_ZONE } from "./policies";
 
 async function loadEmployee(tx: DbOrTx, employeeId: string) {
@@ -125,7 +125,7 @@ export async function employeeVouchers(args: { tx: DbOrTx; input: { employeeId: 
     .where(and(eq(users.id, input.employeeId), eq(users.role, "employee")));
   if (!employee) throw new DomainError("NOT_FOUND", "employeeNotFound", "no such employee");
   // HR sees every voucher an allocation gives, so the days it planned for later are made now.
-  await tx.transaction((inner) => makeDueGrants(inner, { employeeIds: [employee.id], allDays: true }));
+  await makeOwnDueGrants(tx, employee.id, { allDays: true });
   const grants = await tx
     .select({
       id: voucherGrants.id,

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { accounts, voucherGrants, voucherPolicyVersions, type Meal } from "@/db/schema";
-import { makeDueGrants } from "./plans";
 import { firstId, lockAccounts } from "../ledger/accounts";
 import { postTransfer } from "../ledger/post-transfer";
 
@@ -115,8 +114,6 @@ export async function expireVoucherGrants(args: { tx: DbOrTx; input: { now: Date
 
 /** Grants that might pay for this payer now: active, with value left, and not long past. */
 export async function candidateGrants(tx: DbOrTx, employeeId: string, now: Date) {
-  // A planned day the jobs runner has not made yet is made here, so the voucher is there to pay.
-  await makeDueGrants(tx, { now, employeeIds: [employeeId] });
   return tx
     .select({
       id: voucherGrants.id,

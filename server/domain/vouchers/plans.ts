@@ -140,6 +140,15 @@ export async function makeDueGrants(
   return { grants: result?.grants ?? 0, plans: Math.max(result?.plans ?? 0, locked.length) };
 }
 
+/**
+ * One person's due planned days (or all of them), for a screen that shows their vouchers (the
+ * pay app's home, order ahead's funds, HR's view): in a transaction of its own, or a savepoint
+ * inside the caller's.
+ */
+export function makeOwnDueGrants(db: DbOrTx, employeeId: string, when: { now: Date } | { allDays: true }) {
+  return db.transaction((tx) => makeDueGrants(tx, { ...when, employeeIds: [employeeId] }));
+}
+
 /** The jobs runner's pass: every due planned day, a batch of plans per transaction. */
 export async function makeAllDueGrants(db: DbOrTx, input: ({ now: Date } | { allDays: true }) & { plansPerBatch?: number }) {
   let grants = 0;
