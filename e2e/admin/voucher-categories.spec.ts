@@ -1,10 +1,6 @@
-import { readFileSync } from "node:fs";
 import type { BrowserContext, Page } from "@playwright/test";
-import { connect } from "../../db/client";
-import { grantVoucher } from "../../server/domain/vouchers/grants";
-import { E2E_DATABASE_FILE } from "../database-file";
-import { accounts, devices, expect, signInAs, test } from "../fixtures";
-import { registerPhone } from "../kiosk/arrange";
+import { accounts, devices, e2eDatabase, expect, signInAs, test } from "../fixtures";
+import { giveVoucher, registerPhone } from "../kiosk/arrange";
 
 /**
  * A meal voucher that pays only for some menu categories: HR picks them in the policy form,
@@ -15,28 +11,14 @@ const inEnglish = (context: BrowserContext, page: Page) => context.addCookies([{
 
 /** A lunch voucher usable now that pays only for the HQ cafe's bakery, as an allocation under such a policy would give. */
 async function giveBakeryVoucher(email: string, amount: bigint) {
-  const database = connect(readFileSync(E2E_DATABASE_FILE, "utf8").trim(), { max: 1 });
+  const sql = e2eDatabase();
   try {
-    const [employee] = await database.sql<{ id: string }[]>`select id from users where email = ${email}`;
-    const [bakery] = await database.sql<{ id: string }[]>`
+    const [bakery] = await sql<{ id: string }[]>`
       select c.id from menu_categories c join stores s on s.id = c.store_id where s.code = 'hq-cafe' and c.code = 'bakery'`;
-    if (!employee || !bakery) throw new Error("seed incomplete");
-    const now = Date.now();
-    await database.db.transaction((tx) =>
-      grantVoucher({
-        tx,
-        input: {
-          employeeId: employee.id,
-          meal: "lunch",
-          amount,
-          validFrom: new Date(now - 3_600_000),
-          validUntil: new Date(now + 12 * 3_600_000),
-          categoryIds: [bakery.id],
-        },
-      }),
-    );
+    if (!bakery) throw new Error("seed incomplete");
+    await giveVoucher(email, amount, { categoryIds: [bakery.id] });
   } finally {
-    await database.close();
+    await sql.end();
   }
 }
 

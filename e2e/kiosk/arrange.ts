@@ -43,10 +43,11 @@ export async function registerPhone(email: string) {
 }
 
 /**
- * A meal voucher usable now at every store, granted through the domain so the company
- * budget pays for it in the ledger as HR's allocation would.
+ * A meal voucher usable now at every store (for every menu category unless some are named),
+ * granted through the domain so the company budget pays for it in the ledger as HR's
+ * allocation would.
  */
-export async function giveVoucher(email: string, amount: bigint) {
+export async function giveVoucher(email: string, amount: bigint, options: { categoryIds?: string[] } = {}) {
   const database = connect(readFileSync(E2E_DATABASE_FILE, "utf8").trim(), { max: 1 });
   try {
     const rows = await database.sql<{ id: string; name: string }[]>`select id, name from users where email = ${email}`;
@@ -62,6 +63,7 @@ export async function giveVoucher(email: string, amount: bigint) {
           amount,
           validFrom: new Date(now - 3_600_000),
           validUntil: new Date(now + 12 * 3_600_000),
+          ...(options.categoryIds ? { categoryIds: options.categoryIds } : {}),
         },
       }),
     );
